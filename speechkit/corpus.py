@@ -1,0 +1,129 @@
+"""Find corpus files and decode them: UTF-8 (with or without BOM), UTF-16
+with BOM, or GB18030/GBK, detected automatically."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from speechkit.errors import CorpusError
+
+TEXT_SUFFIXES = (".txt", ".md")
+
+Warn = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class CorpusFile:
+    path: Path
+    label: str  # how the file is named in outlines and bank sources
+    text: str
+    encoding: str
+
+
+def display_path(path: Path) -> str:
+    """The path as users see it: relative to the working folder when inside it."""
+    try:
+        rel = path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path.as_posix()
+    return rel.as_posix()
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """Decode ``data`` and return (text, encoding); raise CorpusError if it is not text."""
+    if data.startswith(codecs.BOM_UTF8):
+        candidates = ["utf-8-sig"]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = ["utf-16"]
+    elif b"\x00" in data:
+        raise CorpusError(f"{name}: looks like a binary file, not text; give a .txt or .md file")
+    else:
+        candidates = ["utf-8", "gb18030"]
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _looks_like_text(text):
+            return text, "gbk" if encoding == "gb18030" else encoding.replace("-sig", "")
+    raise CorpusError(
+        f"{name}: cannot decode as UTF-8, UTF-16 or GB18030 text; save it as UTF-8 and try again"
+    )
+
+
+def _looks_like_text(text: str) -> bool:
+    # Random bytes often decode as GB18030; real text has almost no control
+    # characters besides line breaks and tabs.
+    sample = text[:20000]
+    if not sample:
+        return True
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\n\r\t\f")
+    return controls <= len(sample) // 200
+
+
+def read_file(path: Path) -> CorpusFile:
+    """Read one corpus file; CorpusError names the file on any problem."""
+    name = display_path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise CorpusError(f"{name}: no such file or folder") from None
+    except IsADirectoryError:
+        raise CorpusError(f"{name}: is a folder, expected a text file") from None
+    except PermissionError:
+        raise CorpusError(f"{name}: permission denied; check the file's permissions") from None
+    except OSError as exc:
+        raise CorpusError(f"{name}: cannot read ({exc.strerror})") from None
+    text, encoding = decode(data, name)
+    if not text.strip():
+        raise CorpusError(f"{name}: the file is empty; give a file with speeches in it")
+    return CorpusFile(path, name, text, encoding)
+
+
+def find_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Expand files and folders (recursively ``*.txt`` and ``*.md``), in a stable order."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            inside = sorted(
+                p for p in path.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES and p.is_file()
+            )
+            if not inside:
+                raise CorpusError(
+                    f"{display_path(path)}: no .txt or .md files in this folder"
+                )
+            found.extend(inside)
+        elif path.exists():
+            found.append(path)
+        else:
+            raise CorpusError(f"{display_path(path)}: no such file or folder")
+    if not found:
+        raise CorpusError("no corpus files given; name a file or folder of speeches")
+    unique: dict[Path, None] = {}
+    for p in found:
+        unique.setdefault(p, None)
+    return list(unique)
+
+
+def read_corpus(
+    paths: Iterable[str | os.PathLike[str]], warn: Warn | None = None
+) -> Iterator[CorpusFile]:
+    """Yield each readable corpus file, one at a time (streaming, file by file).
+
+    A file named directly must be readable. A bad file found inside a folder
+    is skipped with a warning, so one stray file does not stop a large run.
+    """
+    paths = list(paths)
+    named = {Path(p) for p in paths if not Path(p).is_dir()}
+    for path in find_files(paths):
+        try:
+            yield read_file(path)
+        except CorpusError as exc:
+            if path in named or warn is None:
+                raise
+            warn(f"skipped {exc}")

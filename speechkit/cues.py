@@ -1,0 +1,68 @@
+"""Word lists and patterns that mark the parts of a speech.
+
+Kept apart from the parser so that they can be read, and extended, in one
+place. Everything here works on normalised text (full-width punctuation).
+"""
+
+from __future__ import annotations
+
+import re
+
+_HAN = "\u4e00-\u9fff"
+
+# People a speech is addressed to: the core of a salutation item.
+_PLURALS = (
+    "同志们|代表们|委员们|朋友们|女士们|先生们|同学们|老师们|同事们|职工们|员工们|干部们|家人们|"
+    "会员们|校友们|战友们|家长们|乡亲们|伙伴们|青年们|姐妹们|兄弟们|来宾们|嘉宾们"
+)
+_SINGULARS = "同志|代表|委员|领导|来宾|嘉宾|朋友|同事|同仁|各界人士|老师|同学|专家"
+_ITEM = (
+    rf"(?:(?:尊敬的|亲爱的)[{_HAN}·]{{1,20}}"
+    rf"|(?:各位|全体|在座的|在座各位|广大|与会)[{_HAN}]{{0,6}}?(?:{_PLURALS}|{_SINGULARS})"
+    rf"|[{_HAN}]{{0,4}}?(?:{_PLURALS}))"
+)
+# A whole salutation: items joined by 、 or ，, ending in ：
+SALUTATION_RE = re.compile(rf"{_ITEM}(?:[、，]{_ITEM}){{0,7}}：")
+# The same address opening a sentence of the closing: "同志们，…" "各位代表、同志们！"
+ADDRESS_RE = re.compile(rf"{_ITEM}(?:[、，]{_ITEM}){{0,7}}[，！]")
+
+SENTENCE_END = "。！？；"
+HEADING_END = "。！？；"
+
+# Sentences that announce the points: 讲三点意见, 谈几点看法, 强调以下几个问题.
+TRANSITION_CUE_RE = re.compile(
+    r"(?:讲|谈|提|强调|说|讲讲|谈谈|提出|交流)(?:以下|这么|这样|如下)?"
+    r"(?P<count>[一二两三四五六七八九十几]{1,2})"
+    r"(?:点|个方面|个问题|个意见|方面|条)"
+    r"(?:意见|看法|想法|要求|希望|体会|认识|建议|感受|内容)?"
+)
+# Where inside its sentence a transition starts, when not at the sentence start.
+TRANSITION_START_RE = re.compile(r"下面|接下来|在此|借此机会|这里|现在，|为此，")
+
+# Paragraph starts that open the closing part.
+CLOSING_PARAGRAPH_RE = re.compile(
+    r"(?:最后，|总之，|总而言之|综上|让我们|谢谢|预祝|祝愿|衷心祝愿|再次|借此机会)"
+)
+# Sentence starts strong enough to open the closing even inside a paragraph
+# (texts copied from the web often have no line breaks at all).
+CLOSING_SENTENCE_RE = re.compile(r"(?:让我们|最后，(?:预)?祝|谢谢(?:大家|各位)|预祝)")
+
+# A heading glued to its body: the body often starts with a time word.
+GLUED_BODY_RE = re.compile(
+    rf"(?<=[{_HAN}]{{4}})(?:今年|去年|明年|当前|目前|近年来|多年来|一年来|近几年来|今后|过去一年|新的一年)(?=，)"
+)
+
+# Words a title line never is.
+NOT_A_TITLE_RE = re.compile(r"^(?:谢谢|再见|此致|附件|注：)")
+
+# Sentences of greeting, thanks and good wishes: mined as phrases on their own.
+FORMULA_RE = re.compile(r"之际|祝贺|问候|欢迎|感谢|敬意|预祝|祝愿|祝福|谢谢|致以")
+
+# Occasion tags, guessed from the words of the whole speech.
+OCCASION_TAGS = (
+    ("congress", re.compile(r"代表大会")),
+    ("commendation", re.compile(r"表彰|先进|劳模|模范")),
+    ("symposium", re.compile(r"座谈会")),
+    ("festival", re.compile(r"节日|春节|新春|妇女节|劳动节|“三八”|“五一”|慰问|元旦|中秋")),
+    ("work-meeting", re.compile(r"工作会议|工作会")),
+)

@@ -1,0 +1,39 @@
+"""Errors that carry a message for the user.
+
+The CLI turns every SpeechkitError into one line ``Error: …`` on stderr and
+exit code 1, in one place; anything else that escapes is a bug.
+"""
+
+from __future__ import annotations
+
+
+class SpeechkitError(Exception):
+    """Base class: ``str(error)`` is the whole user-facing message.
+
+    An error may carry several problems (all those found in one file): each
+    is shown on its own ``Error: …`` line.
+    """
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or [message]
+
+
+class CorpusError(SpeechkitError):
+    """A corpus path is missing, unreadable, empty or not text."""
+
+
+class BankError(SpeechkitError):
+    """A phrase bank is missing, invalid or cannot be written."""
+
+
+class TemplateError(SpeechkitError):
+    """A template is unknown or invalid."""
+
+
+class DraftError(SpeechkitError):
+    """A draft cannot be assembled, saved or exported as asked."""
+
+
+class OutputError(SpeechkitError):
+    """An output file cannot be written (exists, folder missing, …)."""

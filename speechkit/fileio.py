@@ -1,0 +1,102 @@
+"""Safe file writing: temp file + fsync + rename, never a half-written file,
+never an overwrite the user did not ask for; a lock for shared bank folders."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from speechkit.errors import BankError, OutputError
+
+
+def check_output(path: Path, force: bool) -> None:
+    """Raise OutputError unless ``path`` may be written."""
+    if path.is_dir():
+        raise OutputError(f"{path}: is a folder; give a file name")
+    if path.exists() and not force:
+        raise OutputError(f"{path}: already exists; use --force to overwrite it")
+    parent = path.parent
+    if not parent.is_dir():
+        raise OutputError(f"{parent}: no such folder; create it first or choose another path")
+
+
+def atomic_write(path: Path, data: bytes | str) -> None:
+    """Write ``data`` to ``path`` so that readers only ever see the old or the new file."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    folder = path.parent
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if path.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(tmp, path.stat().st_mode & 0o777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(folder)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+LOCK_NAME = ".speechkit.lock"
+
+
+@contextlib.contextmanager
+def bank_lock(folder: Path, timeout: float = 30.0) -> Iterator[None]:
+    """Hold an exclusive lock on a bank folder while writing it.
+
+    A second writer waits up to ``timeout`` seconds, then gives up with a
+    clear message instead of corrupting the bank.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on POSIX: no locking
+        yield
+        return
+    path = folder / LOCK_NAME
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise BankError(f"{folder}: cannot lock the bank folder ({exc.strerror})") from None
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise BankError(
+                        f"{folder}: another speechkit is writing this bank; "
+                        f"waited {timeout:g} s, try again when it has finished"
+                    ) from None
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(fd)

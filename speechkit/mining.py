@@ -1,0 +1,376 @@
+"""Mine outlines into phrases, and extract a corpus into a bank folder.
+
+Per file: read, normalise, parse, cut into phrase records (no jieba yet).
+Then across files: merge identical and near-identical records (count and
+every source kept), give each a stable id, mine keywords with jieba, and
+merge the result into the bank folder without losing anything the user has.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from speechkit import cues
+from speechkit.bank import FILE_NAMES, KINDS, Bank, Phrase, Source, dedup_key, is_bank_folder, load_bank, phrase_id, render_file
+from speechkit.corpus import CorpusFile, read_corpus
+from speechkit.errors import BankError
+from speechkit.fileio import atomic_write, bank_lock
+from speechkit.slots import generalise
+from speechkit.structure import Para, Point, Speech, parse_text
+
+Warn = Callable[[str], None]
+
+
+@dataclass
+class Record:
+    """One occurrence of a phrase in the corpus, before merging."""
+
+    kind: str
+    text: str
+    slots: list[str]
+    source: Source
+    tags: list[str]
+    heading: str | None = None
+    body: list[str] = field(default_factory=list)
+    level: int | None = None
+    children: list[str] = field(default_factory=list)  # dedup keys of child records
+
+    @property
+    def key(self) -> str:
+        if self.kind == "point":
+            return dedup_key("\n".join([self.heading or "", *self.body]))
+        return dedup_key(self.text)
+
+
+# ----------------------------------------------------------- speech → records
+
+
+def occasion_tags(speech: Speech) -> list[str]:
+    """Occasion tags guessed from how the speech presents itself."""
+    parts = [speech.title or "", speech.salutation.text if speech.salutation else ""]
+    parts += [p.text for p in speech.opening[:3]]
+    if speech.transition:
+        parts.append(speech.transition.text)
+    head = "\n".join(parts)
+    tags = [tag for tag, pattern in cues.OCCASION_TAGS if pattern.search(head)]
+    if speech.salutation and "代表" in speech.salutation.text and "congress" not in tags:
+        tags.insert(0, "congress")
+    return tags
+
+
+def _units(para: Para) -> list[str]:
+    """A paragraph cut into phrase units: each greeting, thanks or wish
+    sentence on its own (they are the most reusable), the rest kept together."""
+    sentences = re.findall(r"[^。！？]*[。！？]+[”’）]?|[^。！？]+$", para.text)
+    units: list[str] = []
+    run: list[str] = []
+    for sentence in sentences:
+        sentence = sentence.strip()
+        if not sentence:
+            continue
+        if sentence.endswith("！") and cues.FORMULA_RE.search(sentence):
+            if run:
+                units.append("".join(run))
+                run = []
+            units.append(sentence)
+        else:
+            run.append(sentence)
+    if run:
+        units.append("".join(run))
+    return units
+
+
+def speech_records(label: str, speech: Speech) -> list[Record]:
+    tags = occasion_tags(speech)
+
+    def record(kind: str, text: str, line: int, *, transition: bool = False) -> Record:
+        generalised, slots = generalise(text, transition=transition)
+        return Record(kind, generalised, slots, Source(label, speech.index, line), tags)
+
+    out: list[Record] = []
+    if speech.salutation:
+        out.append(record("salutation", speech.salutation.text, speech.salutation.line))
+    for para in speech.opening:
+        out.extend(record("opening", unit, para.line) for unit in _units(para))
+    if speech.transition:
+        out.append(record("transition", speech.transition.text, speech.transition.line, transition=True))
+    for point in speech.points:
+        _point_records(point, 1, label, speech.index, tags, out)
+    for para in speech.closing:
+        out.extend(record("closing", unit, para.line) for unit in _units(para))
+    return out
+
+
+def _point_records(point: Point, level: int, label: str, index: int, tags: list[str], out: list[Record]) -> str:
+    heading, slots = generalise(point.heading)
+    body = []
+    for para in point.body:
+        text, used = generalise(para.text)
+        body.append(text)
+        slots += [s for s in used if s not in slots]
+    rec = Record("point", heading, slots, Source(label, index, point.line), tags, heading, body, level)
+    out.append(rec)
+    rec.children = [_point_records(child, level + 1, label, index, tags, out) for child in point.children]
+    return rec.key
+
+
+def file_records(corpus_file: CorpusFile) -> tuple[list[Record], int]:
+    """Records of one file and how many speeches it holds."""
+    speeches = parse_text(corpus_file.text)
+    records = [r for speech in speeches for r in speech_records(corpus_file.label, speech)]
+    return records, len(speeches)
+
+
+# --------------------------------------------------------- records → phrases
+
+_NEAR = 0.85  # bigram Jaccard above which two short phrases are one
+_NEAR_MAX_LEN = 120
+
+
+def _bigrams(key: str) -> set[str]:
+    return {key[i : i + 2] for i in range(len(key) - 1)} or {key}
+
+
+class _NearIndex:
+    """Finds an earlier phrase that is nearly the same (short phrases only)."""
+
+    def __init__(self) -> None:
+        self.grams: dict[str, set[str]] = {}
+        self.postings: dict[str, list[str]] = {}
+
+    def find(self, key: str) -> str | None:
+        if len(key) > _NEAR_MAX_LEN:
+            return None
+        grams = _bigrams(key)
+        seen: dict[str, int] = {}
+        for gram in grams:
+            for other in self.postings.get(gram, ()):
+                seen[other] = seen.get(other, 0) + 1
+        for other, shared in sorted(seen.items(), key=lambda kv: -kv[1]):
+            union = len(grams) + len(self.grams[other]) - shared
+            if shared / union >= _NEAR:
+                return other
+        return None
+
+    def add(self, key: str) -> None:
+        if len(key) > _NEAR_MAX_LEN:
+            return
+        grams = _bigrams(key)
+        self.grams[key] = grams
+        for gram in grams:
+            self.postings.setdefault(gram, []).append(key)
+
+
+def build_phrases(records: Iterable[Record], with_keywords: bool = True) -> dict[str, list[Phrase]]:
+    """Merge records into phrases: one per distinct text, in corpus order."""
+    merged: dict[str, dict[str, Phrase]] = {k: {} for k in KINDS}
+    alias: dict[str, str] = {}  # dedup key of a merged record -> key of the phrase it joined
+    near = {k: _NearIndex() for k in KINDS if k != "point"}
+    point_children: dict[str, list[str]] = {}
+    for rec in records:
+        key = rec.key
+        bucket = merged[rec.kind]
+        if key not in bucket and rec.kind != "point":
+            other = near[rec.kind].find(key)
+            if other is not None:
+                alias[key] = other
+                key = other
+        phrase = bucket.get(key)
+        if phrase is None:
+            phrase = Phrase(
+                id=phrase_id(rec.kind, key), kind=rec.kind, text=rec.text, slots=list(rec.slots),
+                tags=list(rec.tags), count=0, heading=rec.heading, body=list(rec.body), level=rec.level,
+            )
+            bucket[key] = phrase
+            if rec.kind != "point":
+                near[rec.kind].add(key)
+            else:
+                point_children[key] = rec.children
+        phrase.count += 1
+        if rec.source not in phrase.sources:
+            phrase.sources.append(rec.source)
+        phrase.tags += [t for t in rec.tags if t not in phrase.tags]
+    points = merged["point"]
+    for key, children in point_children.items():
+        points[key].children = [points[alias.get(c, c)].id for c in children if alias.get(c, c) in points]
+    result = {kind: list(merged[kind].values()) for kind in KINDS}
+    if with_keywords:
+        from speechkit.keywords import keywords
+
+        for phrase in (p for kind in KINDS for p in result[kind]):
+            if phrase.kind == "salutation":
+                continue
+            plain = _without_slots(phrase.all_text())
+            phrase.keywords = keywords(plain)
+    return result
+
+
+_SLOT_TOKEN_RE = re.compile(r"\{\w+\}|[{}]")
+
+
+def _without_slots(text: str) -> str:
+    return _SLOT_TOKEN_RE.sub(" ", text)
+
+
+# ------------------------------------------------------------ merge and save
+
+
+@dataclass
+class KindReport:
+    mined: int = 0  # occurrences found in the corpus
+    unique: int = 0  # distinct phrases after merging
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    stale: int = 0
+    kept: int = 0  # curated or hand-added entries left as they were
+
+
+@dataclass
+class ExtractReport:
+    out_dir: Path
+    files: int
+    speeches: int
+    kinds: dict[str, KindReport]
+    written: bool
+    skipped: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "out_dir": self.out_dir.as_posix(),
+            "files": self.files,
+            "speeches": self.speeches,
+            "written": self.written,
+            "skipped": self.skipped,
+            "kinds": {k: vars(r) for k, r in self.kinds.items()},
+        }
+
+
+def merge(existing: Bank | None, mined: dict[str, list[Phrase]], inputs: set[str]) -> tuple[dict[str, list[Phrase]], dict[str, KindReport]]:
+    """Merge freshly mined phrases into an existing bank, losing nothing.
+
+    * ``curated: true`` entries stay exactly as they are;
+    * entries the extraction produced again are updated (counts, sources);
+    * entries whose source file was re-read but no longer holds them are
+      kept and marked ``stale: true``;
+    * everything else (hand-added entries, phrases from other corpora) stays.
+    """
+    reports = {k: KindReport() for k in KINDS}
+    out: dict[str, list[Phrase]] = {}
+    for kind in KINDS:
+        report = reports[kind]
+        new = mined[kind]
+        report.unique = len(new)
+        report.mined = sum(p.count for p in new)
+        old = existing.of_kind(kind) if existing else []
+        old_by_id = {p.id: p for p in old}
+        new_ids = {p.id for p in new}
+        result: list[Phrase] = []
+        for phrase in new:
+            before = old_by_id.get(phrase.id)
+            if before is None:
+                report.added += 1
+                result.append(phrase)
+            elif before.curated:
+                report.kept += 1
+                result.append(before)
+            else:
+                if before.to_dict() == phrase.to_dict():
+                    report.unchanged += 1
+                else:
+                    report.updated += 1
+                result.append(phrase)
+        for phrase in old:
+            if phrase.id in new_ids:
+                continue
+            from_inputs = bool(phrase.sources) and all(s.file in inputs for s in phrase.sources)
+            if phrase.curated or not from_inputs:
+                report.kept += 1
+            elif not phrase.stale:
+                phrase.stale = True
+                phrase.raw = None
+                report.stale += 1
+            else:
+                report.stale += 1
+            result.append(phrase)
+        out[kind] = result
+    return out, reports
+
+
+def extract(
+    paths: Sequence[str | os.PathLike[str]],
+    out_dir: str | os.PathLike[str],
+    *,
+    dry_run: bool = False,
+    warn: Warn | None = None,
+) -> ExtractReport:
+    """Mine the corpus at ``paths`` into the bank folder ``out_dir``."""
+    folder = Path(out_dir)
+    if folder.exists() and not folder.is_dir():
+        raise BankError(f"{folder}: is a file; the bank output must be a folder")
+    skipped: list[str] = []
+
+    def note(message: str) -> None:
+        skipped.append(message)
+        if warn:
+            warn(message)
+
+    records: list[Record] = []
+    files = speeches = 0
+    inputs: set[str] = set()
+    for corpus_file in read_corpus(paths, warn=note):
+        recs, count = file_records(corpus_file)
+        records.extend(recs)
+        files += 1
+        speeches += count
+        inputs.add(corpus_file.label)
+    mined = build_phrases(records)
+    if dry_run:
+        existing = load_bank(folder, keep_raw=True) if is_bank_folder(folder) else None
+        _, reports = merge(existing, mined, inputs)
+        return ExtractReport(folder, files, speeches, reports, written=False, skipped=skipped)
+    if not folder.exists():
+        try:
+            folder.mkdir(parents=True)
+        except OSError as exc:
+            raise BankError(f"{folder}: cannot create the bank folder ({exc.strerror})") from None
+    with bank_lock(folder):
+        existing = load_bank(folder, keep_raw=True) if is_bank_folder(folder) else None
+        merged, reports = merge(existing, mined, inputs)
+        save_bank(folder, merged)
+    return ExtractReport(folder, files, speeches, reports, written=True, skipped=skipped)
+
+
+def save_bank(folder: Path, phrases: dict[str, list[Phrase]]) -> None:
+    """Write every kind file atomically (each old or new, never half-written)."""
+    rendered = {kind: render_file(kind, phrases[kind]) for kind in KINDS}
+    for kind in KINDS:
+        if any(p.curated and p.raw for p in phrases[kind]):
+            rendered[kind] = _checked(kind, phrases[kind], rendered[kind])
+    for kind in KINDS:
+        try:
+            atomic_write(folder / FILE_NAMES[kind], rendered[kind])
+        except OSError as exc:
+            raise BankError(f"{folder / FILE_NAMES[kind]}: cannot write ({exc.strerror})") from None
+
+
+def _checked(kind: str, phrases: list[Phrase], text: str) -> str:
+    """Curated entries are copied as the user wrote them; if that copy does
+    not read back as the same data (odd indentation, say), write them in the
+    standard layout instead: their content is kept either way."""
+    from speechkit import yamlio
+
+    try:
+        data = yamlio.parse(text)
+        back = [item for item in data["phrases"]]
+        if [b.get("id") for b in back] == [p.id for p in phrases]:
+            return text
+    except (yamlio.YamlSyntaxError, TypeError, KeyError):
+        pass
+    for phrase in phrases:
+        phrase.raw = None
+    return render_file(kind, phrases)

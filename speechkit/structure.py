@@ -1,0 +1,568 @@
+"""Parse speeches: text → documents → speeches → Outline.
+
+A title line starts a document; a salutation (``同志们：``) starts a speech,
+also in the middle of a document. Inside a speech:
+
+* block headings (``一、`` ``（一）`` ``1.`` ``（1）`` ``①``) are found at the
+  start of a line, or in the middle of one right after 。！？；： (texts copied
+  from the web may have no line breaks at all). A mid-line marker only counts
+  when it continues the open numbering or starts a new level at 1, so that
+  a stray "3." in a sentence is left alone;
+* in-paragraph sequences (``一是…二是…``, ``第一，…第二，…``,
+  ``首先…其次…最后…``) become the children of the point they sit in, or the
+  top level of a speech that has no block headings;
+* the transition is the sentence announcing the points; the closing is what
+  follows the last point from the first wrap-up sentence on.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from speechkit import cues
+from speechkit.normalise import HAN_RE, NormText, normalise, tidy
+from speechkit.numbering import BLOCK_MARKER_RE, INLINE_MARKER_RE, read_block_marker, read_inline_marker
+
+
+@dataclass
+class Para:
+    text: str
+    line: int
+
+
+@dataclass
+class Point:
+    style: str
+    number: int
+    heading: str
+    line: int
+    body: list[Para] = field(default_factory=list)
+    children: list[Point] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "style": self.style,
+            "number": self.number,
+            "heading": self.heading,
+            "body": [p.text for p in self.body],
+            "line": self.line,
+            "children": [c.to_dict() for c in self.children],
+        }
+
+    def walk(self) -> list[Point]:
+        """This point and all its descendants, in document order."""
+        out = [self]
+        for child in self.children:
+            out.extend(child.walk())
+        return out
+
+
+@dataclass
+class Speech:
+    index: int
+    line: int
+    title: str | None
+    salutation: Para | None = None
+    opening: list[Para] = field(default_factory=list)
+    transition: Para | None = None
+    points: list[Point] = field(default_factory=list)
+    closing: list[Para] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "index": self.index,
+            "line": self.line,
+            "title": self.title,
+            "salutation": self.salutation.text if self.salutation else None,
+            "opening": [p.text for p in self.opening],
+            "transition": self.transition.text if self.transition else None,
+            "points": [p.to_dict() for p in self.points],
+            "closing": [p.text for p in self.closing],
+        }
+
+    def all_points(self) -> list[Point]:
+        return [node for p in self.points for node in p.walk()]
+
+    def plain_text(self) -> str:
+        parts = [p.text for p in self.opening]
+        if self.transition:
+            parts.append(self.transition.text)
+        for node in self.all_points():
+            parts.append(node.heading)
+            parts.extend(b.text for b in node.body)
+        parts.extend(p.text for p in self.closing)
+        return "\n".join(parts)
+
+
+# ---------------------------------------------------------------- raw items
+
+
+@dataclass
+class _Heading:
+    style: str
+    number: int
+    depth: int
+    text: str  # after the marker, with any glued body
+    start: int  # offset of the marker in the normalised text
+    body_start: int  # offset of ``text``
+
+
+@dataclass
+class _Text:
+    text: str
+    start: int
+
+
+@dataclass
+class _Level:
+    style: str
+    number: int
+
+
+@dataclass
+class _SpeechDraft:
+    title: str | None
+    salutation: _Text | None = None
+    items: list[_Heading | _Text] = field(default_factory=list)
+    stack: list[_Level] = field(default_factory=list)
+    start: int | None = None
+
+    def has_content(self) -> bool:
+        return bool(self.items)
+
+
+def _accept(stack: list[_Level], style: str, number: int, line_start: bool) -> int | None:
+    """Depth for a block marker, or None when it does not fit the numbering.
+
+    At a line start the author put the marker there: it counts even out of
+    sequence. In mid-line it must continue an open level or open a new one at 1.
+    """
+    for depth, level in enumerate(stack):
+        if level.style == style:
+            if number == level.number + 1 or line_start:
+                return depth
+            return None
+    if number == 1 or line_start:
+        return len(stack)
+    return None
+
+
+_BOUNDARY_CHARS = "。！？；："
+
+
+def _boundaries(line: str) -> list[int]:
+    """Positions in ``line`` where a heading or a salutation may begin."""
+    out = [0]
+    for m in re.finditer(f"[{_BOUNDARY_CHARS}]", line):
+        b = m.end()
+        if b < len(line) and line[b] == " ":
+            b += 1
+        if b < len(line):
+            out.append(b)
+    return out
+
+
+def _is_title(line: str) -> bool:
+    if not (2 <= len(line) <= 60) or not HAN_RE.search(line):
+        return False
+    if any(ch in line for ch in "。！？；：，") or line[-1] in "、…":
+        return False
+    if cues.NOT_A_TITLE_RE.match(line) or BLOCK_MARKER_RE.match(line):
+        return False
+    return INLINE_MARKER_RE.match(line) is None
+
+
+def _is_subtitle(line: str) -> bool:
+    """A date, byline or "——在…上的讲话" line right under a title."""
+    if line.startswith(("——", "—", "（", "(")) and len(line) <= 60:
+        return not any(ch in line for ch in "。！？；")
+    return False
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.speeches: list[_SpeechDraft] = []
+        self.current: _SpeechDraft | None = None
+        self.title: str | None = None
+
+    def start_document(self, title: str) -> None:
+        self.title = title
+        self.current = None
+
+    def speech(self) -> _SpeechDraft:
+        if self.current is None:
+            self.current = _SpeechDraft(self.title)
+            self.speeches.append(self.current)
+        return self.current
+
+    def salutation(self, text: str, start: int) -> None:
+        cur = self.current
+        if cur is None or cur.has_content() or cur.salutation is not None:
+            cur = _SpeechDraft(self.title)
+            self.speeches.append(cur)
+            self.current = cur
+        cur.salutation = _Text(text, start)
+        cur.start = start
+
+    def content_line(self, line: str, offset: int) -> None:
+        pos = 0
+        for b in _boundaries(line):
+            if b < pos:
+                continue
+            after_sentence = b == 0 or line[b - 1 if line[b - 1] != " " else b - 2] in "。！？"
+            if after_sentence:
+                sal = cues.SALUTATION_RE.match(line, b)
+                if sal and (sal.end() == len(line) or b > 0 or sal.end() - b <= 30):
+                    self._text(line[pos:b], offset + pos)
+                    self.salutation(sal.group(), offset + b)
+                    pos = sal.end()
+                    continue
+            m = BLOCK_MARKER_RE.match(line, b)
+            if not m:
+                continue
+            read = read_block_marker(m)
+            if read is None or m.end() >= len(line):
+                continue
+            style, number = read
+            cur = self.speech()
+            depth = _accept(cur.stack, style, number, line_start=b == 0)
+            if depth is None:
+                continue
+            self._text(line[pos:b], offset + pos)
+            cur.stack[depth:] = [_Level(style, number)]
+            end = self._next_heading_end(line, m.end(), cur.stack)
+            cur.items.append(_Heading(style, number, depth, line[m.end() : end], offset + b, offset + m.end()))
+            if cur.start is None:
+                cur.start = offset + b
+            pos = end
+        self._text(line[pos:], offset + pos)
+
+    def _next_heading_end(self, line: str, begin: int, stack: list[_Level]) -> int:
+        """Where the text of a heading (and its glued body) stops: the next
+        mid-line marker that would be accepted, or the end of the line."""
+        for b in _boundaries(line):
+            if b <= begin:
+                continue
+            if line[b - 1 if line[b - 1] != " " else b - 2] in "。！？" and cues.SALUTATION_RE.match(line, b):
+                return b
+            m = BLOCK_MARKER_RE.match(line, b)
+            if not m or m.end() >= len(line):
+                continue
+            read = read_block_marker(m)
+            if read and _accept(stack, read[0], read[1], line_start=False) is not None:
+                return b
+        return len(line)
+
+    def _text(self, text: str, start: int) -> None:
+        stripped = text.strip()
+        if not stripped:
+            return
+        start += len(text) - len(text.lstrip())
+        cur = self.speech()
+        cur.items.append(_Text(stripped, start))
+        if cur.start is None:
+            cur.start = start
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out = []
+    offset = 0
+    for raw_line in text.split("\n"):
+        stripped = raw_line.strip()
+        if stripped:
+            out.append((offset + raw_line.index(stripped[0]), stripped))
+        offset += len(raw_line) + 1
+    return out
+
+
+def _scan(nt: NormText) -> list[_SpeechDraft]:
+    builder = _Builder()
+    lines = _lines(nt.text)
+    in_header = False
+    for k, (offset, line) in enumerate(lines):
+        next_line = lines[k + 1][1] if k + 1 < len(lines) else None
+        if in_header and _is_subtitle(line):
+            continue
+        in_header = False
+        if next_line is not None and _is_title(line) and not cues.SALUTATION_RE.fullmatch(line):
+            builder.start_document(line)
+            in_header = True
+            continue
+        builder.content_line(line, offset)
+    return [s for s in builder.speeches if s.has_content() or s.salutation]
+
+
+# ------------------------------------------------------------ outline build
+
+
+def split_heading(text: str) -> tuple[str, str]:
+    """Split a heading from a body glued to it, where a careful editor would.
+
+    The heading ends at the first sentence end, at a space between two
+    Chinese characters, where a body visibly starts with a time word
+    ("…组建工作今年，工会…"), or at a colon after a short lead-in.
+    """
+    cuts: list[tuple[int, int]] = []  # (heading end, body start)
+    m = re.search(f"[{cues.HEADING_END}]", text)
+    if m:
+        cuts.append((m.start(), m.end()))
+    space = re.search(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", text)
+    if space:
+        cuts.append((space.start(), space.end()))
+    glued = cues.GLUED_BODY_RE.search(text)
+    if glued:
+        cuts.append((glued.start(), glued.start()))
+    colon = text.find("：")
+    if 0 < colon <= 30:
+        cuts.append((colon, colon + 1))
+    if not cuts:
+        return tidy(text.rstrip("，、")), ""
+    end, body = min(cuts)
+    return tidy(text[:end].rstrip("，、")), tidy(text[body:])
+
+
+class _Outliner:
+    def __init__(self, nt: NormText) -> None:
+        self.nt = nt
+
+    def para(self, text: str, start: int) -> Para:
+        return Para(tidy(text), self.nt.line_of(start))
+
+    def build(self, draft: _SpeechDraft, index: int) -> Speech:
+        start = draft.start if draft.start is not None else 0
+        speech = Speech(index=index, line=self.nt.line_of(start), title=draft.title)
+        if draft.salutation:
+            speech.salutation = self.para(draft.salutation.text, draft.salutation.start)
+        path: list[Point] = []
+        for item in draft.items:
+            if isinstance(item, _Text):
+                target = path[-1].body if path else speech.opening
+                target.append(self.para(item.text, item.start))
+                continue
+            heading, body = split_heading(item.text)
+            node = Point(item.style, item.number, heading, self.nt.line_of(item.start))
+            if body:
+                glue = item.body_start + item.text.find(body[:1])
+                node.body.append(Para(body, self.nt.line_of(glue)))
+            del path[item.depth :]
+            (path[-1].children if path else speech.points).append(node)
+            path.append(node)
+        if not speech.points:
+            self.inline_top_level(speech)
+        self.closing(speech)
+        self.transition(speech)
+        for node in speech.all_points():
+            if not node.children:
+                self.inline_children(node)
+        return speech
+
+    # -- in-paragraph sequences
+
+    def inline_top_level(self, speech: Speech) -> None:
+        items = _inline_run(speech.opening, paragraph_start_only=True)
+        if items is None:
+            return
+        speech.opening, speech.points = self.split_run(speech.opening, items)
+
+    def inline_children(self, node: Point) -> None:
+        items = _inline_run(node.body, paragraph_start_only=False)
+        if items is None:
+            return
+        node.body, node.children = self.split_run(node.body, items)
+
+    def split_run(self, paras: list[Para], items: list[_InlineItem]) -> tuple[list[Para], list[Point]]:
+        before: list[Para] = []
+        points: list[Point] = []
+        first = items[0]
+        before.extend(paras[: first.para])
+        lead = paras[first.para].text[: first.pos].strip()
+        if lead:
+            before.append(Para(lead, paras[first.para].line))
+        for k, item in enumerate(items):
+            nxt = items[k + 1] if k + 1 < len(items) else None
+            end_para = nxt.para if nxt else len(paras)
+            chunks: list[Para] = []
+            first_text = paras[item.para].text
+            stop = nxt.pos if nxt and nxt.para == item.para else len(first_text)
+            chunks.append(Para(first_text[item.end : stop], paras[item.para].line))
+            for j in range(item.para + 1, end_para):
+                chunks.append(paras[j])
+            if nxt and nxt.para > item.para:
+                tail = paras[nxt.para].text[: nxt.pos].strip()
+                if tail:
+                    chunks.append(Para(tail, paras[nxt.para].line))
+            heading, body = _split_inline_heading(chunks[0].text)
+            node = Point(item.style, k + 1, heading, paras[item.para].line)
+            if body:
+                node.body.append(Para(body, chunks[0].line))
+            node.body.extend(p for p in chunks[1:] if p.text)
+            points.append(node)
+        return before, points
+
+    # -- closing and transition
+
+    def closing(self, speech: Speech) -> None:
+        if not speech.points:
+            return
+        last = speech.points[-1].walk()[-1]
+        body = last.body
+        for k, para in enumerate(body):
+            if k > 0 and (cues.ADDRESS_RE.match(para.text) or cues.CLOSING_PARAGRAPH_RE.match(para.text)):
+                speech.closing = body[k:]
+                del body[k:]
+                return
+        if not body:
+            return
+        # No line breaks: look for a strong wrap-up sentence inside the last paragraph.
+        para = body[-1]
+        for m in re.finditer(r"(?<=[。！？])", para.text):
+            rest = para.text[m.end() :]
+            if rest and (cues.ADDRESS_RE.match(rest) or cues.CLOSING_SENTENCE_RE.match(rest)):
+                kept = para.text[: m.end()].strip()
+                if len(body) == 1 and not kept:
+                    return
+                speech.closing = [Para(rest, para.line)]
+                if kept:
+                    body[-1] = Para(kept, para.line)
+                else:
+                    body.pop()
+                return
+
+    def transition(self, speech: Speech) -> None:
+        if not speech.points or not speech.opening:
+            return
+        last = speech.opening[-1]
+        sentences = list(_sentences(last.text))
+        for s_start, s_end in reversed(sentences[-2:]):
+            sentence = last.text[s_start:s_end]
+            cue = cues.TRANSITION_CUE_RE.search(sentence)
+            if not cue:
+                continue
+            starts = [m.start() for m in cues.TRANSITION_START_RE.finditer(sentence, 0, cue.start())]
+            begin = s_start + (starts[-1] if starts else 0)
+            speech.transition = Para(last.text[begin:].strip(), last.line)
+            before = last.text[:begin].strip()
+            if before and before[-1] in "，、":
+                before = before[:-1] + "。"  # the sentence now ends where the transition began
+            if before:
+                speech.opening[-1] = Para(before, last.line)
+            else:
+                speech.opening.pop()
+            return
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) spans of the sentences of ``text``, end marks included."""
+    spans = []
+    start = 0
+    for m in re.finditer(r"[。！？；：]+[”’）]?", text):
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _split_inline_heading(text: str) -> tuple[str, str]:
+    m = re.search(r"[。！？；]", text)
+    if not m:
+        return text.strip().rstrip("，、："), ""
+    return text[: m.start()].strip().rstrip("，、："), text[m.end() :].strip()
+
+
+@dataclass
+class _InlineItem:
+    style: str
+    number: int
+    para: int  # index of the paragraph
+    pos: int  # where the marker starts in it
+    end: int  # where the marker (and its comma) ends
+
+
+def _quote_depths(text: str) -> list[int]:
+    depth = 0
+    out = []
+    for ch in text:
+        if ch in "“‘《「『":
+            depth += 1
+        out.append(depth)
+        if ch in "”’》」』" and depth:
+            depth -= 1
+    return out
+
+
+def _inline_candidates(paras: list[Para], paragraph_start_only: bool) -> list[_InlineItem]:
+    found = []
+    for k, para in enumerate(paras):
+        text = para.text
+        depths: list[int] | None = None
+        for m in INLINE_MARKER_RE.finditer(text):
+            i = m.start()
+            if i > 0 and (paragraph_start_only or text[i - 1] not in "。；！？：，、 "):
+                continue
+            if depths is None:
+                depths = _quote_depths(text)
+            if depths[i]:
+                continue  # inside a quotation
+            read = read_inline_marker(m)
+            if read is None:
+                continue
+            end = m.end()
+            if end < len(text) and text[end] in "，,":
+                end += 1
+            found.append(_InlineItem(read[0], read[1], k, i, end))
+    return found
+
+
+def _inline_run(paras: list[Para], paragraph_start_only: bool) -> list[_InlineItem] | None:
+    """The first run of one style numbered 1, 2, … with at least two items."""
+    candidates = _inline_candidates(paras, paragraph_start_only)
+    for k, first in enumerate(candidates):
+        if first.number != 1:
+            continue
+        run = [first]
+        for cand in candidates[k + 1 :]:
+            if cand.style != first.style:
+                continue
+            expected = run[-1].number + 1
+            if cand.number == expected:
+                run.append(cand)
+            elif cand.number == 0 and len(run) >= 2:  # 最后 ends a 首先 run
+                cand.number = expected
+                run.append(cand)
+                break
+        if len(run) >= 2:
+            return run
+    return None
+
+
+# ------------------------------------------------------------------- public
+
+
+@dataclass
+class FileOutline:
+    path: str
+    speeches: list[Speech]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "speeches": [s.to_dict() for s in self.speeches]}
+
+
+def outline(
+    paths: Sequence[str | os.PathLike[str]], warn: Callable[[str], None] | None = None
+) -> list[FileOutline]:
+    """The outline of every speech in the corpus files and folders at ``paths``."""
+    from speechkit.corpus import read_corpus
+
+    return [FileOutline(f.label, parse_text(f.text)) for f in read_corpus(paths, warn=warn)]
+
+
+def parse_text(raw: str) -> list[Speech]:
+    """All speeches in one file's text, in order, numbered from 1."""
+    nt = normalise(raw)
+    outliner = _Outliner(nt)
+    return [outliner.build(d, i) for i, d in enumerate(_scan(nt), start=1)]

@@ -1,0 +1,128 @@
+"""YAML reading with positions, and a small emitter for readable bank files.
+
+Loading always uses a safe loader (the C one when PyYAML has it). When a
+file fails validation we compose it once more to find the line and column of
+each problem, so every error reads ``file:line:column: what is wrong``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:
+    _Loader: type[Any] = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML without libyaml
+    _Loader = yaml.SafeLoader
+
+PathKey = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: PathKey  # where in the document: ("phrases", 3, "slots")
+    message: str
+
+
+class YamlSyntaxError(Exception):
+    def __init__(self, line: int, column: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+        self.message = message
+
+
+def read_text(path: Path) -> str:
+    return path.read_text(encoding="utf-8-sig")
+
+
+def parse(text: str) -> Any:
+    """Load one YAML document safely; YamlSyntaxError carries the position."""
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = exc.problem or "invalid YAML"
+        if "could not determine a constructor" in str(exc):
+            tag = re.search(r"tag '([^']+)'", str(exc))
+            what = f"tag {tag.group(1) if tag else ''} is not allowed; banks and templates hold plain data"
+        raise YamlSyntaxError(line, col, what) from None
+    except yaml.YAMLError as exc:
+        raise YamlSyntaxError(1, 1, str(exc).splitlines()[0]) from None
+
+
+def positions(text: str, problems: list[Problem]) -> list[tuple[int, int, str]]:
+    """(line, column, message) for each problem, located in the composed node tree."""
+    root = yaml.compose(text, Loader=_Loader)
+    out = []
+    for problem in problems:
+        node = root
+        for key in problem.path:
+            child = _child(node, key)
+            if child is None:
+                break
+            node = child
+        mark = node.start_mark if node is not None else None
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        out.append((line, col, problem.message))
+    return sorted(out)
+
+
+def _child(node: Any, key: str | int) -> Any:
+    if isinstance(node, yaml.MappingNode) and isinstance(key, str):
+        for k, v in node.value:
+            if k.value == key:
+                return v
+        return None
+    if isinstance(node, yaml.MappingNode) and isinstance(key, int):
+        return None
+    if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+        return node.value[key]
+    return None
+
+
+# ------------------------------------------------------------------ emitting
+
+_RESOLVER = yaml.resolver.Resolver()
+_UNSAFE_START = set("-?:,[]{}#&*!|>'\"%@` ")
+_FLOW_UNSAFE = set(",[]{}")
+
+
+def scalar(value: str, flow: bool = False) -> str:
+    """``value`` as a YAML scalar: plain when that reads back the same, else quoted."""
+    if _plain_ok(value) and not (flow and _FLOW_UNSAFE & set(value)):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _plain_ok(value: str) -> bool:
+    if not value or value[0] in _UNSAFE_START or value[-1] in " :":
+        return False
+    if ": " in value or " #" in value or "\t" in value:
+        return False
+    if not value.isprintable() or "\u2028" in value or "\u2029" in value or "\ufeff" in value:
+        return False
+    resolved = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+    return bool(resolved == "tag:yaml.org,2002:str")
+
+
+def flow_list(values: list[Any]) -> str:
+    return "[" + ", ".join(_flow_item(v) for v in values) + "]"
+
+
+def flow_map(mapping: dict[str, Any]) -> str:
+    return "{" + ", ".join(f"{k}: {_flow_item(v)}" for k, v in mapping.items()) + "}"
+
+
+def _flow_item(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    return scalar(str(value), flow=True)
