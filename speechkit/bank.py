@@ -211,7 +211,7 @@ def _phrase_from(data: Any, kind: str, path: yamlio.PathKey, problems: list[yaml
     for key in data:
         if key not in allowed:
             problems.append(
-                yamlio.Problem((*path, str(key)), f"unknown key {key!r}; allowed: {', '.join(allowed)}")
+                yamlio.Problem((*path, str(key)), f"unknown key {key!r}; allowed: {', '.join(allowed)}", at_key=True)
             )
     pid = data.get("id")
     if not isinstance(pid, str) or not pid.strip():
@@ -312,7 +312,9 @@ def load_file(path: Path, kind: str, keep_raw: bool = False) -> list[Phrase]:
         raise BankError(f"{path}:1:1: a bank file is a mapping with 'kind' and 'phrases'")
     for key in data:
         if key not in ("kind", "phrases"):
-            problems.append(yamlio.Problem((str(key),), f"unknown key {key!r}; a bank file has kind and phrases"))
+            problems.append(
+                yamlio.Problem((str(key),), f"unknown key {key!r}; a bank file has kind and phrases", at_key=True)
+            )
     if data.get("kind") != kind:
         problems.append(yamlio.Problem(("kind",), f"kind must be {kind!r} in {path.name}"))
     items = data.get("phrases") or []

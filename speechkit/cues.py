@@ -18,13 +18,18 @@ _PLURALS = (
 _SINGULARS = "同志|代表|委员|领导|来宾|嘉宾|朋友|同事|同仁|各界人士|老师|同学|专家"
 _ITEM = (
     rf"(?:(?:尊敬的|亲爱的)[{_HAN}·]{{1,20}}"
-    rf"|(?:各位|全体|在座的|在座各位|广大|与会)[{_HAN}]{{0,6}}?(?:{_PLURALS}|{_SINGULARS})"
+    rf"|(?:各位|全体|在座的|在座各位|广大|与会)[{_HAN}]{{1,8}}"
     rf"|[{_HAN}]{{0,4}}?(?:{_PLURALS}))"
+)
+# Stricter: an address opening a sentence must name people we know of.
+_ADDRESS_ITEM = (
+    rf"(?:(?:各位|全体|在座的|在座各位|广大|与会)[{_HAN}]{{0,4}}?(?:{_PLURALS}|{_SINGULARS})"
+    rf"|[{_HAN}]{{0,2}}?(?:{_PLURALS}))"
 )
 # A whole salutation: items joined by 、 or ，, ending in ：
 SALUTATION_RE = re.compile(rf"{_ITEM}(?:[、，]{_ITEM}){{0,7}}：")
 # The same address opening a sentence of the closing: "同志们，…" "各位代表、同志们！"
-ADDRESS_RE = re.compile(rf"{_ITEM}(?:[、，]{_ITEM}){{0,7}}[，！]")
+ADDRESS_RE = re.compile(rf"{_ADDRESS_ITEM}(?:[、，]{_ADDRESS_ITEM}){{0,7}}[，！]")
 
 SENTENCE_END = "。！？；"
 HEADING_END = "。！？；"
@@ -50,6 +55,14 @@ CLOSING_SENTENCE_RE = re.compile(r"(?:让我们|最后，(?:预)?祝|谢谢(?:�
 # A heading glued to its body: the body often starts with a time word.
 GLUED_BODY_RE = re.compile(
     rf"(?<=[{_HAN}]{{4}})(?:今年|去年|明年|当前|目前|近年来|多年来|一年来|近几年来|今后|过去一年|新的一年)(?=，)"
+)
+
+# Words that end a heading: where a body glued to it without punctuation
+# may begin ("…的责任感安全生产事关…").
+HEADING_FINAL_RE = re.compile(
+    r"(?:责任感|紧迫性|重要性|必要性|主动性|积极性|创造性|实效|水平|能力|作用|建设|机制|体系|意识|局面|"
+    r"实处|整治|保障|贡献|力度|质量|效率|成效|新篇章|新局面|新突破|新成效|新进展|新步伐|新成绩|新发展|"
+    r"工作|任务|目标|活力|优势|作为|底线|红线|环境|氛围|合力|大局)"
 )
 
 # Words a title line never is.

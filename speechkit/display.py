@@ -36,7 +36,8 @@ def outline_tree(files: list[FileOutline]) -> Group:
 
     trees = []
     for f in files:
-        root = Tree(Text(f"{f.path}  ({len(f.speeches)} speeches)", style="bold cyan"))
+        count = len(f.speeches)
+        root = Tree(Text(f"{f.path}  ({count} speech{'es' if count != 1 else ''})", style="bold cyan"))
         for s in f.speeches:
             node = root.add(Text(f"speech {s.index} · {s.title or '(untitled)'} · line {s.line}", style="bold"))
             node.add(f"salutation: {s.salutation.text if s.salutation else '—'}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from difflib import SequenceMatcher
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -127,8 +128,9 @@ def file_records(corpus_file: CorpusFile) -> tuple[list[Record], int]:
 
 # --------------------------------------------------------- records → phrases
 
-_NEAR = 0.85  # bigram Jaccard above which two short phrases are one
+_NEAR = 0.85  # difflib ratio above which two short phrases are one
 _NEAR_MAX_LEN = 120
+_CANDIDATE_DICE = 0.6  # bigram overlap needed before the exact comparison
 
 
 def _bigrams(key: str) -> set[str]:
@@ -136,7 +138,10 @@ def _bigrams(key: str) -> set[str]:
 
 
 class _NearIndex:
-    """Finds an earlier phrase that is nearly the same (short phrases only)."""
+    """Finds an earlier phrase that is nearly the same (short phrases only).
+
+    Bigram postings find candidates cheaply; difflib confirms them.
+    """
 
     def __init__(self) -> None:
         self.grams: dict[str, set[str]] = {}
@@ -150,9 +155,10 @@ class _NearIndex:
         for gram in grams:
             for other in self.postings.get(gram, ()):
                 seen[other] = seen.get(other, 0) + 1
-        for other, shared in sorted(seen.items(), key=lambda kv: -kv[1]):
-            union = len(grams) + len(self.grams[other]) - shared
-            if shared / union >= _NEAR:
+        for other, shared in sorted(seen.items(), key=lambda kv: (-kv[1], kv[0])):
+            if 2 * shared / (len(grams) + len(self.grams[other])) < _CANDIDATE_DICE:
+                break
+            if SequenceMatcher(None, key, other, autojunk=False).ratio() >= _NEAR:
                 return other
         return None
 
@@ -169,13 +175,14 @@ def build_phrases(records: Iterable[Record], with_keywords: bool = True) -> dict
     """Merge records into phrases: one per distinct text, in corpus order."""
     merged: dict[str, dict[str, Phrase]] = {k: {} for k in KINDS}
     alias: dict[str, str] = {}  # dedup key of a merged record -> key of the phrase it joined
-    near = {k: _NearIndex() for k in KINDS if k != "point"}
+    near: dict[tuple[str, tuple[str, ...]], _NearIndex] = {}
     point_children: dict[str, list[str]] = {}
     for rec in records:
         key = rec.key
         bucket = merged[rec.kind]
+        near_index = near.setdefault((rec.kind, tuple(sorted(rec.slots))), _NearIndex())
         if key not in bucket and rec.kind != "point":
-            other = near[rec.kind].find(key)
+            other = near_index.find(key)
             if other is not None:
                 alias[key] = other
                 key = other
@@ -187,7 +194,7 @@ def build_phrases(records: Iterable[Record], with_keywords: bool = True) -> dict
             )
             bucket[key] = phrase
             if rec.kind != "point":
-                near[rec.kind].add(key)
+                near_index.add(key)
             else:
                 point_children[key] = rec.children
         phrase.count += 1

@@ -100,13 +100,16 @@ def _quote_marks(raw: str) -> dict[int, str]:
             for m in re.finditer(r"\?", line):
                 i = m.start()
                 before = line[i - 1] if i else ""
-                after = line[i + 1] if i + 1 < len(line) else ""
-                if before in _QUESTION_PARTICLES or not after.strip() or after in "?？":
+                if before in _QUESTION_PARTICLES:
                     continue  # a real question mark
-                stand_ins.append(line_start + i)
-            if stand_ins and len(stand_ins) % 2 == 0:
-                for n, pos in enumerate(stand_ins):
-                    marks[pos] = "“" if n % 2 == 0 else "”"
+                stand_ins.append(i)
+            # Pairs of stand-ins are quotes when each pair opens onto text.
+            openers = stand_ins[0::2]
+            if stand_ins and len(stand_ins) % 2 == 0 and all(
+                i + 1 < len(line) and line[i + 1].strip() and line[i + 1] not in "?？。，！" for i in openers
+            ):
+                for n, i in enumerate(stand_ins):
+                    marks[line_start + i] = "“" if n % 2 == 0 else "”"
             for n, m in enumerate(re.finditer('"', line)):
                 marks[line_start + m.start()] = "“" if n % 2 == 0 else "”"
         line_start += len(line) + 1

@@ -155,15 +155,25 @@ _BOUNDARY_CHARS = "。！？；："
 
 
 def _boundaries(line: str) -> list[int]:
-    """Positions in ``line`` where a heading or a salutation may begin."""
-    out = [0]
+    """Positions in ``line`` where a heading or a salutation may begin: the
+    start, after a sentence end, and before a parenthesised marker glued to
+    the text before it (texts with no line breaks: "…整治（一）抓好…")."""
+    out = {0}
     for m in re.finditer(f"[{_BOUNDARY_CHARS}]", line):
         b = m.end()
         if b < len(line) and line[b] == " ":
             b += 1
         if b < len(line):
-            out.append(b)
-    return out
+            out.add(b)
+    for m in _GLUED_MARKER_RE.finditer(line):
+        out.add(m.start())
+    return sorted(out)
+
+
+# （一）/（1） right after a Chinese character and before a heading's words.
+_GLUED_MARKER_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])[（(](?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})[）)](?=[\u4e00-\u9fff]{4})(?![项款条目])"
+)
 
 
 def _is_title(line: str) -> bool:
@@ -229,6 +239,9 @@ class _Builder:
                 continue
             style, number = read
             cur = self.speech()
+            glued = b > 0 and line[b - 1] not in _BOUNDARY_CHARS + " "
+            if glued and not cur.stack:
+                continue
             depth = _accept(cur.stack, style, number, line_start=b == 0)
             if depth is None:
                 continue
@@ -279,19 +292,33 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
+_TITLE_END = "讲话|致辞|发言|报告|贺词|演讲|讲稿|动员令|主持词"
+_TITLE_THEN_SALUTATION = (
+    re.compile(rf"^(?P<title>[^。！？；：，、]{{2,60}}?(?:{_TITLE_END}))(?= ?(?:{cues.SALUTATION_RE.pattern}))"),
+    re.compile(rf"^(?P<title>[^。！？；：，、 ]{{2,60}}) (?={cues.SALUTATION_RE.pattern})"),
+)
+
+
 def _scan(nt: NormText) -> list[_SpeechDraft]:
     builder = _Builder()
     lines = _lines(nt.text)
     in_header = False
     for k, (offset, line) in enumerate(lines):
         next_line = lines[k + 1][1] if k + 1 < len(lines) else None
-        if in_header and _is_subtitle(line):
-            continue
+        if in_header and (_is_subtitle(line) or (_is_title(line) and len(line) <= 30)):
+            continue  # a subtitle, date or byline under the title
         in_header = False
         if next_line is not None and _is_title(line) and not cues.SALUTATION_RE.fullmatch(line):
             builder.start_document(line)
             in_header = True
             continue
+        for pattern in _TITLE_THEN_SALUTATION:
+            m = pattern.match(line)
+            if m and _is_title(m.group("title")):
+                builder.start_document(m.group("title"))
+                rest = len(line) - len(line[m.end() :].lstrip())
+                offset, line = offset + rest, line[rest:]
+                break
         builder.content_line(line, offset)
     return [s for s in builder.speeches if s.has_content() or s.salutation]
 
@@ -304,10 +331,13 @@ def split_heading(text: str) -> tuple[str, str]:
 
     The heading ends at the first sentence end, at a space between two
     Chinese characters, where a body visibly starts with a time word
-    ("…组建工作今年，工会…"), or at a colon after a short lead-in.
+    ("…组建工作今年，工会…") or an in-paragraph sequence ("…落到实处第一，要…"),
+    after a heading word in an overlong clause ("…的责任感安全生产事关…"),
+    or at a colon after a short lead-in.
     """
     cuts: list[tuple[int, int]] = []  # (heading end, body start)
     m = re.search(f"[{cues.HEADING_END}]", text)
+    sentence_end = m.start() if m else len(text)
     if m:
         cuts.append((m.start(), m.end()))
     space = re.search(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", text)
@@ -316,6 +346,14 @@ def split_heading(text: str) -> tuple[str, str]:
     glued = cues.GLUED_BODY_RE.search(text)
     if glued:
         cuts.append((glued.start(), glued.start()))
+    for inline in INLINE_MARKER_RE.finditer(text, 4, sentence_end):
+        read = read_inline_marker(inline)
+        if read and read[1] == 1 and text[inline.start() - 1] not in "、和与及的":
+            cuts.append((inline.start(), inline.start()))
+            break
+    long_clause = _overlong_clause_cut(text[:sentence_end])
+    if long_clause is not None:
+        cuts.append((long_clause, long_clause))
     colon = text.find("：")
     if 0 < colon <= 30:
         cuts.append((colon, colon + 1))
@@ -323,6 +361,26 @@ def split_heading(text: str) -> tuple[str, str]:
         return tidy(text.rstrip("，、")), ""
     end, body = min(cuts)
     return tidy(text[:end].rstrip("，、")), tidy(text[body:])
+
+
+_CLAUSE_MAX = 24  # heading clauses are short; a longer one has a body glued on
+
+
+# A clause that goes on after a heading word is not a new sentence.
+_CONTINUES_CLAUSE = set("的、，和与及之地得是为要在中上下也都就才将已能可有于把被让使向对从")
+
+
+def _overlong_clause_cut(sentence: str) -> int | None:
+    start = 0
+    for clause in re.split(r"(?<=[，、])", sentence):
+        if len(clause) > _CLAUSE_MAX:
+            for m in cues.HEADING_FINAL_RE.finditer(clause):
+                end = m.end()
+                rest = clause[end:]
+                if end >= 4 and len(rest) >= 6 and rest[0] not in _CONTINUES_CLAUSE:
+                    return start + end
+        start += len(clause)
+    return None
 
 
 class _Outliner:
@@ -407,11 +465,18 @@ class _Outliner:
 
     def closing(self, speech: Speech) -> None:
         if not speech.points:
+            # A 致辞 without numbered points: the closing is the run of
+            # wrap-up paragraphs at its end.
+            k = len(speech.opening)
+            while k > 1 and _is_closing_paragraph(speech.opening[k - 1].text):
+                k -= 1
+            speech.closing = speech.opening[k:]
+            del speech.opening[k:]
             return
         last = speech.points[-1].walk()[-1]
         body = last.body
         for k, para in enumerate(body):
-            if k > 0 and (cues.ADDRESS_RE.match(para.text) or cues.CLOSING_PARAGRAPH_RE.match(para.text)):
+            if k > 0 and _is_closing_paragraph(para.text):
                 speech.closing = body[k:]
                 del body[k:]
                 return
@@ -453,6 +518,12 @@ class _Outliner:
             else:
                 speech.opening.pop()
             return
+
+
+def _is_closing_paragraph(text: str) -> bool:
+    return bool(
+        cues.ADDRESS_RE.match(text) or cues.CLOSING_PARAGRAPH_RE.match(text) or cues.CLOSING_SENTENCE_RE.match(text)
+    )
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:

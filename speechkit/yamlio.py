@@ -27,6 +27,7 @@ PathKey = tuple[str | int, ...]
 class Problem:
     path: PathKey  # where in the document: ("phrases", 3, "slots")
     message: str
+    at_key: bool = False  # point at the last key itself, not its value
 
 
 class YamlSyntaxError(Exception):
@@ -63,8 +64,9 @@ def positions(text: str, problems: list[Problem]) -> list[tuple[int, int, str]]:
     out = []
     for problem in problems:
         node = root
-        for key in problem.path:
-            child = _child(node, key)
+        for n, key in enumerate(problem.path):
+            last = n == len(problem.path) - 1
+            child = _key_node(node, key) if (last and problem.at_key) else _child(node, key)
             if child is None:
                 break
             node = child
@@ -72,6 +74,14 @@ def positions(text: str, problems: list[Problem]) -> list[tuple[int, int, str]]:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         out.append((line, col, problem.message))
     return sorted(out)
+
+
+def _key_node(node: Any, key: str | int) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        for k, _ in node.value:
+            if k.value == key:
+                return k
+    return None
 
 
 def _child(node: Any, key: str | int) -> Any:

@@ -1,0 +1,67 @@
+"""`speechkit extract`: summary, JSON, dry run, quiet and errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from .conftest import SEEDS
+
+
+def test_extract_prints_a_summary(run: Any, tmp_path: Path) -> None:
+    out = tmp_path / "bank"
+    result = run("extract", str(SEEDS), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"Wrote {out.as_posix()}/ from 6 speeches in 1 file."
+    assert lines[1].split() == ["kind", "┃", "found", "┃", "unique", "┃", "added", "┃", "updated", "┃",
+                                "unchanged", "┃", "stale", "┃", "kept"]
+    assert lines[3].split() == ["salutation", "│", "5", "│", "2", "│", "2", "│", "0", "│", "0", "│", "0", "│", "0"]
+    assert (out / "points.yaml").is_file()
+
+
+def test_extract_json_and_dry_run(run: Any, tmp_path: Path) -> None:
+    out = tmp_path / "bank"
+    result = run("extract", str(SEEDS), "-o", str(out), "--json", "--dry-run")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["written"] is False and data["speeches"] == 6
+    assert data["kinds"]["transition"] == {"mined": 4, "unique": 4, "added": 4, "updated": 0,
+                                          "unchanged": 0, "stale": 0, "kept": 0}
+    assert not out.exists()
+
+
+def test_extract_quiet(run: Any, tmp_path: Path) -> None:
+    result = run("extract", str(SEEDS), "-o", str(tmp_path / "b"), "--quiet")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_extract_into_a_file_is_an_error(run: Any, tmp_path: Path) -> None:
+    target = tmp_path / "file.yaml"
+    target.write_text("x", encoding="utf-8")
+    result = run("extract", str(SEEDS), "-o", str(target))
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {target}: is a file; the bank output must be a folder\n"
+    assert target.read_text(encoding="utf-8") == "x"
+
+
+def test_extract_skips_a_bad_file_in_a_folder_with_a_warning(run: Any, tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text("同志们：\n今天开会。\n谢谢大家！\n", encoding="utf-8")
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    result = run("extract", str(corpus), "-o", str(tmp_path / "b"))
+    assert result.exit_code == 0
+    assert "Warning: skipped " in result.stderr and "empty.txt: the file is empty" in result.stderr
+
+
+def test_invalid_existing_bank_is_reported_not_overwritten(run: Any, tmp_path: Path) -> None:
+    out = tmp_path / "bank"
+    out.mkdir()
+    broken = "kind: opening\nphrases:\n  - id: a\n    txt: oops\n"
+    (out / "openings.yaml").write_text(broken, encoding="utf-8")
+    result = run("extract", str(SEEDS), "-o", str(out))
+    assert result.exit_code == 1
+    assert f"Error: {out / 'openings.yaml'}:4:5: unknown key 'txt'" in result.stderr
+    assert (out / "openings.yaml").read_text(encoding="utf-8") == broken
