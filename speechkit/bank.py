@@ -25,9 +25,17 @@ FILE_NAMES = {
     "point": "points.yaml",
     "closing": "closings.yaml",
 }
-_KIND_ALIASES = {k: k for k in KINDS} | {k + "s": k for k in KINDS} | {
-    "称呼": "salutation", "开场": "opening", "过渡": "transition", "要点": "point", "结束语": "closing",
-}
+_KIND_ALIASES = (
+    {k: k for k in KINDS}
+    | {k + "s": k for k in KINDS}
+    | {
+        "称呼": "salutation",
+        "开场": "opening",
+        "过渡": "transition",
+        "要点": "point",
+        "结束语": "closing",
+    }
+)
 
 _COMMON_KEYS = ("id", "text", "slots", "keywords", "tags", "count", "sources", "curated", "stale")
 _POINT_KEYS = ("heading", "body", "level", "children")
@@ -194,7 +202,9 @@ def _check_str_list(value: Any, path: yamlio.PathKey, problems: list[yamlio.Prob
     return out
 
 
-def _check_int(value: Any, path: yamlio.PathKey, problems: list[yamlio.Problem], what: str, minimum: int) -> int:
+def _check_int(
+    value: Any, path: yamlio.PathKey, problems: list[yamlio.Problem], what: str, minimum: int
+) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         problems.append(yamlio.Problem(path, f"{what} must be a whole number"))
         return minimum
@@ -211,7 +221,9 @@ def _phrase_from(data: Any, kind: str, path: yamlio.PathKey, problems: list[yaml
     for key in data:
         if key not in allowed:
             problems.append(
-                yamlio.Problem((*path, str(key)), f"unknown key {key!r}; allowed: {', '.join(allowed)}", at_key=True)
+                yamlio.Problem(
+                    (*path, str(key)), f"unknown key {key!r}; allowed: {', '.join(allowed)}", at_key=True
+                )
             )
     pid = data.get("id")
     if not isinstance(pid, str) or not pid.strip():
@@ -228,7 +240,9 @@ def _phrase_from(data: Any, kind: str, path: yamlio.PathKey, problems: list[yaml
         if text is None:
             text = heading
     if not isinstance(text, str) or not text.strip():
-        problems.append(yamlio.Problem((*path, "text") if "text" in data else path, "text must be non-empty text"))
+        problems.append(
+            yamlio.Problem((*path, "text") if "text" in data else path, "text must be non-empty text")
+        )
         text = ""
     phrase = Phrase(id=pid, kind=kind, text=text)
     phrase.heading = heading if kind == "point" else None
@@ -237,7 +251,9 @@ def _phrase_from(data: Any, kind: str, path: yamlio.PathKey, problems: list[yaml
     for k, name in enumerate(phrase.slots):
         if name not in SLOT_NAMES:
             problems.append(
-                yamlio.Problem((*path, "slots", k), f"unknown slot {name!r}; slots are: {', '.join(SLOT_NAMES)}")
+                yamlio.Problem(
+                    (*path, "slots", k), f"unknown slot {name!r}; slots are: {', '.join(SLOT_NAMES)}"
+                )
             )
     for key in ("keywords", "tags"):
         if key in data:
@@ -278,10 +294,14 @@ def _sources_from(value: Any, path: yamlio.PathKey, problems: list[yamlio.Proble
             isinstance(item, dict)
             and set(item) <= {"file", "speech", "line"}
             and isinstance(item.get("file"), str)
-            and all(isinstance(item.get(f), int) and not isinstance(item.get(f), bool) for f in ("speech", "line"))
+            and all(
+                isinstance(item.get(f), int) and not isinstance(item.get(f), bool) for f in ("speech", "line")
+            )
         )
         if not ok:
-            problems.append(yamlio.Problem((*path, k), "a source is {file: path, speech: number, line: number}"))
+            problems.append(
+                yamlio.Problem((*path, k), "a source is {file: path, speech: number, line: number}")
+            )
             continue
         out.append(Source(item["file"], item["speech"], item["line"]))
     return out
@@ -313,7 +333,9 @@ def load_file(path: Path, kind: str, keep_raw: bool = False) -> list[Phrase]:
     for key in data:
         if key not in ("kind", "phrases"):
             problems.append(
-                yamlio.Problem((str(key),), f"unknown key {key!r}; a bank file has kind and phrases", at_key=True)
+                yamlio.Problem(
+                    (str(key),), f"unknown key {key!r}; a bank file has kind and phrases", at_key=True
+                )
             )
     if data.get("kind") != kind:
         problems.append(yamlio.Problem(("kind",), f"kind must be {kind!r} in {path.name}"))
@@ -328,7 +350,11 @@ def load_file(path: Path, kind: str, keep_raw: bool = False) -> list[Phrase]:
         if phrase is None:
             continue
         if phrase.id in seen:
-            problems.append(yamlio.Problem(("phrases", k, "id"), f"duplicate id {phrase.id!r} (also entry {seen[phrase.id] + 1})"))
+            problems.append(
+                yamlio.Problem(
+                    ("phrases", k, "id"), f"duplicate id {phrase.id!r} (also entry {seen[phrase.id] + 1})"
+                )
+            )
         elif phrase.id:
             seen[phrase.id] = k
         phrases.append(phrase)
@@ -343,8 +369,8 @@ def _attach_raw(text: str, phrases: list[Phrase]) -> None:
     """Remember each entry's exact text so curated entries are saved byte for byte."""
     import yaml
 
-    root = yamlio.yaml.compose(text, Loader=yamlio._Loader)
-    seq = yamlio._child(root, "phrases")
+    root = yamlio.compose(text)
+    seq = yamlio.child(root, "phrases")
     if not isinstance(seq, yaml.SequenceNode):
         return
     lines = text.splitlines(keepends=True)

@@ -98,7 +98,9 @@ def _warn(message: str) -> None:
 # ------------------------------------------------------------------ mining
 
 
-PathsArg = Annotated[list[Path], typer.Argument(help="Corpus files or folders (*.txt, *.md).", show_default=False)]
+PathsArg = Annotated[
+    list[Path], typer.Argument(help="Corpus files or folders (*.txt, *.md).", show_default=False)
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 
 
@@ -119,10 +121,12 @@ def outline(paths: PathsArg, as_json: JsonOpt = False) -> None:
 @app.command()
 def extract(
     paths: PathsArg,
-    out: Annotated[Path, typer.Option("-o", "--out", help="Bank folder to write (merged if it exists).")] = Path(
-        "phrasebanks"
-    ),
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would change; write nothing.")] = False,
+    out: Annotated[
+        Path, typer.Option("-o", "--out", help="Bank folder to write (merged if it exists).")
+    ] = Path("phrasebanks"),
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would change; write nothing.")
+    ] = False,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Print nothing but errors.")] = False,
     as_json: JsonOpt = False,
 ) -> None:

@@ -90,13 +90,9 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            inside = sorted(
-                p for p in path.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES and p.is_file()
-            )
+            inside = sorted(p for p in path.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES and p.is_file())
             if not inside:
-                raise CorpusError(
-                    f"{display_path(path)}: no .txt or .md files in this folder"
-                )
+                raise CorpusError(f"{display_path(path)}: no .txt or .md files in this folder")
             found.extend(inside)
         elif path.exists():
             found.append(path)
@@ -110,9 +106,7 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     return list(unique)
 
 
-def read_corpus(
-    paths: Iterable[str | os.PathLike[str]], warn: Warn | None = None
-) -> Iterator[CorpusFile]:
+def read_corpus(paths: Iterable[str | os.PathLike[str]], warn: Warn | None = None) -> Iterator[CorpusFile]:
     """Yield each readable corpus file, one at a time (streaming, file by file).
 
     A file named directly must be readable. A bad file found inside a folder

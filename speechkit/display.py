@@ -39,7 +39,9 @@ def outline_tree(files: list[FileOutline]) -> Group:
         count = len(f.speeches)
         root = Tree(Text(f"{f.path}  ({count} speech{'es' if count != 1 else ''})", style="bold cyan"))
         for s in f.speeches:
-            node = root.add(Text(f"speech {s.index} · {s.title or '(untitled)'} · line {s.line}", style="bold"))
+            node = root.add(
+                Text(f"speech {s.index} · {s.title or '(untitled)'} · line {s.line}", style="bold")
+            )
             node.add(f"salutation: {s.salutation.text if s.salutation else '—'}")
             opening = node.add(f"opening: {len(s.opening)} ¶")
             for para in s.opening:
@@ -61,7 +63,9 @@ def extract_summary(report: ExtractReport) -> Group:
     for column in ("kind", "found", "unique", "added", "updated", "unchanged", "stale", "kept"):
         table.add_column(column, justify="left" if column == "kind" else "right")
     for kind, r in report.kinds.items():
-        table.add_row(kind, *(str(v) for v in (r.mined, r.unique, r.added, r.updated, r.unchanged, r.stale, r.kept)))
+        table.add_row(
+            kind, *(str(v) for v in (r.mined, r.unique, r.added, r.updated, r.unchanged, r.stale, r.kept))
+        )
     head = Text(
         f"{verb} {report.out_dir.as_posix()}/ from {report.speeches} speeches in {report.files} "
         f"file{'s' if report.files != 1 else ''}."

@@ -10,13 +10,24 @@ from __future__ import annotations
 
 import os
 import re
-from difflib import SequenceMatcher
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from speechkit import cues
-from speechkit.bank import FILE_NAMES, KINDS, Bank, Phrase, Source, dedup_key, is_bank_folder, load_bank, phrase_id, render_file
+from speechkit.bank import (
+    FILE_NAMES,
+    KINDS,
+    Bank,
+    Phrase,
+    Source,
+    dedup_key,
+    is_bank_folder,
+    load_bank,
+    phrase_id,
+    render_file,
+)
 from speechkit.corpus import CorpusFile, read_corpus
 from speechkit.errors import BankError
 from speechkit.fileio import atomic_write, bank_lock
@@ -106,7 +117,9 @@ def speech_records(label: str, speech: Speech) -> list[Record]:
     return out
 
 
-def _point_records(point: Point, level: int, label: str, index: int, tags: list[str], out: list[Record]) -> str:
+def _point_records(
+    point: Point, level: int, label: str, index: int, tags: list[str], out: list[Record]
+) -> str:
     heading, slots = generalise(point.heading)
     body = []
     for para in point.body:
@@ -189,8 +202,15 @@ def build_phrases(records: Iterable[Record], with_keywords: bool = True) -> dict
         phrase = bucket.get(key)
         if phrase is None:
             phrase = Phrase(
-                id=phrase_id(rec.kind, key), kind=rec.kind, text=rec.text, slots=list(rec.slots),
-                tags=list(rec.tags), count=0, heading=rec.heading, body=list(rec.body), level=rec.level,
+                id=phrase_id(rec.kind, key),
+                kind=rec.kind,
+                text=rec.text,
+                slots=list(rec.slots),
+                tags=list(rec.tags),
+                count=0,
+                heading=rec.heading,
+                body=list(rec.body),
+                level=rec.level,
             )
             bucket[key] = phrase
             if rec.kind != "point":
@@ -257,7 +277,9 @@ class ExtractReport:
         }
 
 
-def merge(existing: Bank | None, mined: dict[str, list[Phrase]], inputs: set[str]) -> tuple[dict[str, list[Phrase]], dict[str, KindReport]]:
+def merge(
+    existing: Bank | None, mined: dict[str, list[Phrase]], inputs: set[str]
+) -> tuple[dict[str, list[Phrase]], dict[str, KindReport]]:
     """Merge freshly mined phrases into an existing bank, losing nothing.
 
     * ``curated: true`` entries stay exactly as they are;

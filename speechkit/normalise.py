@@ -105,8 +105,13 @@ def _quote_marks(raw: str) -> dict[int, str]:
                 stand_ins.append(i)
             # Pairs of stand-ins are quotes when each pair opens onto text.
             openers = stand_ins[0::2]
-            if stand_ins and len(stand_ins) % 2 == 0 and all(
-                i + 1 < len(line) and line[i + 1].strip() and line[i + 1] not in "?？。，！" for i in openers
+            if (
+                stand_ins
+                and len(stand_ins) % 2 == 0
+                and all(
+                    i + 1 < len(line) and line[i + 1].strip() and line[i + 1] not in "?？。，！"
+                    for i in openers
+                )
             ):
                 for n, i in enumerate(stand_ins):
                     marks[line_start + i] = "“" if n % 2 == 0 else "”"
@@ -172,9 +177,7 @@ def normalise(raw: str) -> NormText:
         elif kind == "space":
             if before in ("", "\n", "\r") or after in ("", "\n", "\r"):
                 replacement = ""
-            elif _is_han(before) and _is_han(after):
-                replacement = " "
-            elif _is_ascii_alnum(before) and _is_ascii_alnum(after):
+            elif (_is_han(before) and _is_han(after)) or (_is_ascii_alnum(before) and _is_ascii_alnum(after)):
                 replacement = " "
             elif _is_cjkish(before) or _is_cjkish(after) or before.isdigit() or after.isdigit():
                 replacement = ""

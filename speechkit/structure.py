@@ -248,7 +248,9 @@ class _Builder:
             self._text(line[pos:b], offset + pos)
             cur.stack[depth:] = [_Level(style, number)]
             end = self._next_heading_end(line, m.end(), cur.stack)
-            cur.items.append(_Heading(style, number, depth, line[m.end() : end], offset + b, offset + m.end()))
+            cur.items.append(
+                _Heading(style, number, depth, line[m.end() : end], offset + b, offset + m.end())
+            )
             if cur.start is None:
                 cur.start = offset + b
             pos = end
@@ -294,7 +296,9 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 _TITLE_END = "讲话|致辞|发言|报告|贺词|演讲|讲稿|动员令|主持词"
 _TITLE_THEN_SALUTATION = (
-    re.compile(rf"^(?P<title>[^。！？；：，、]{{2,60}}?(?:{_TITLE_END}))(?= ?(?:{cues.SALUTATION_RE.pattern}))"),
+    re.compile(
+        rf"^(?P<title>[^。！？；：，、]{{2,60}}?(?:{_TITLE_END}))(?= ?(?:{cues.SALUTATION_RE.pattern}))"
+    ),
     re.compile(rf"^(?P<title>[^。！？；：，、 ]{{2,60}}) (?={cues.SALUTATION_RE.pattern})"),
 )
 
@@ -522,7 +526,9 @@ class _Outliner:
 
 def _is_closing_paragraph(text: str) -> bool:
     return bool(
-        cues.ADDRESS_RE.match(text) or cues.CLOSING_PARAGRAPH_RE.match(text) or cues.CLOSING_SENTENCE_RE.match(text)
+        cues.ADDRESS_RE.match(text)
+        or cues.CLOSING_PARAGRAPH_RE.match(text)
+        or cues.CLOSING_SENTENCE_RE.match(text)
     )
 
 

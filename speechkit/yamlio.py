@@ -84,6 +84,15 @@ def _key_node(node: Any, key: str | int) -> Any:
     return None
 
 
+def compose(text: str) -> Any:
+    return yaml.compose(text, Loader=_Loader)
+
+
+def child(node: Any, key: str | int) -> Any:
+    """The value node under ``key`` of a mapping node, or item ``key`` of a sequence node."""
+    return _child(node, key)
+
+
 def _child(node: Any, key: str | int) -> Any:
     if isinstance(node, yaml.MappingNode) and isinstance(key, str):
         for k, v in node.value:
@@ -118,7 +127,7 @@ def _plain_ok(value: str) -> bool:
         return False
     if not value.isprintable() or "\u2028" in value or "\u2029" in value or "\ufeff" in value:
         return False
-    resolved = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+    resolved = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
     return bool(resolved == "tag:yaml.org,2002:str")
 
 

@@ -27,24 +27,30 @@ def problems(path: Path, kind: str = "opening") -> list[str]:
 
 
 def test_every_problem_of_a_file_at_once_with_positions(tmp_path: Path) -> None:
-    path = write(tmp_path, HEAD + (
-        "  - id: a\n"
-        "    text: 在{event}之际\n"          # slot used but not declared
-        "    count: many\n"                  # wrong type
-        "  - id: a\n"                        # duplicate id
-        "    text: 你好\n"
-        "    colour: red\n"                  # unknown key
-        "  - id: b\n"
-        "    text: 你好{x}\n"
-        "    slots: [x]\n"                   # unknown slot name
-    ))
+    path = write(
+        tmp_path,
+        HEAD
+        + (
+            "  - id: a\n"
+            "    text: 在{event}之际\n"  # slot used but not declared
+            "    count: many\n"  # wrong type
+            "  - id: a\n"  # duplicate id
+            "    text: 你好\n"
+            "    colour: red\n"  # unknown key
+            "  - id: b\n"
+            "    text: 你好{x}\n"
+            "    slots: [x]\n"  # unknown slot name
+        ),
+    )
     found = problems(path)
     assert found == [
         f"{path}:4:11: slot {{event}} is used but not declared in slots",
         f"{path}:5:12: count must be a whole number",
         f"{path}:6:9: duplicate id 'a' (also entry 1)",
-        f"{path}:8:5: unknown key 'colour'; allowed: id, text, slots, keywords, tags, count, sources, curated, stale",
-        f"{path}:11:13: unknown slot 'x'; slots are: org, place, year, event, speaker, audience, date, name, count",
+        f"{path}:8:5: unknown key 'colour'; allowed: id, text, slots, keywords, tags, count, sources, "
+        "curated, stale",
+        f"{path}:11:13: unknown slot 'x'; slots are: org, place, year, event, speaker, audience, date, "
+        "name, count",
     ]
 
 
@@ -82,13 +88,34 @@ def test_children_must_exist(tmp_path: Path, seed_bank: Path) -> None:
         load_bank(bank)
 
 
-@pytest.mark.parametrize("text", [
-    "{org}召开", "- 开头", "yes", "123", "null", "含: 冒号", "a #b", "带\"引号\"", "[方括号]", " 空格", "'单引号'",
-    "tab\there", "全角：冒号", "换\n行",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{org}召开",
+        "- 开头",
+        "yes",
+        "123",
+        "null",
+        "含: 冒号",
+        "a #b",
+        '带"引号"',
+        "[方括号]",
+        " 空格",
+        "'单引号'",
+        "tab\there",
+        "全角：冒号",
+        "换\n行",
+    ],
+)
 def test_dump_then_load_gives_the_same_phrase(tmp_path: Path, text: str) -> None:
-    phrase = Phrase(id="opening-x", kind="opening", text=text, keywords=[text, "a,b"], tags=["t"],
-                    sources=[Source("a b/c: d.txt", 1, 2)])
+    phrase = Phrase(
+        id="opening-x",
+        kind="opening",
+        text=text,
+        keywords=[text, "a,b"],
+        tags=["t"],
+        sources=[Source("a b/c: d.txt", 1, 2)],
+    )
     phrase.slots = ["org"] if "{org}" in text else []
     path = write(tmp_path, HEAD + phrase.to_yaml())
     (back,) = load_file(path, "opening")

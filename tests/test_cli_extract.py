@@ -15,9 +15,40 @@ def test_extract_prints_a_summary(run: Any, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == f"Wrote {out.as_posix()}/ from 6 speeches in 1 file."
-    assert lines[1].split() == ["kind", "┃", "found", "┃", "unique", "┃", "added", "┃", "updated", "┃",
-                                "unchanged", "┃", "stale", "┃", "kept"]
-    assert lines[3].split() == ["salutation", "│", "5", "│", "2", "│", "2", "│", "0", "│", "0", "│", "0", "│", "0"]
+    assert lines[1].split() == [
+        "kind",
+        "┃",
+        "found",
+        "┃",
+        "unique",
+        "┃",
+        "added",
+        "┃",
+        "updated",
+        "┃",
+        "unchanged",
+        "┃",
+        "stale",
+        "┃",
+        "kept",
+    ]
+    assert lines[3].split() == [
+        "salutation",
+        "│",
+        "5",
+        "│",
+        "2",
+        "│",
+        "2",
+        "│",
+        "0",
+        "│",
+        "0",
+        "│",
+        "0",
+        "│",
+        "0",
+    ]
     assert (out / "points.yaml").is_file()
 
 
@@ -27,8 +58,15 @@ def test_extract_json_and_dry_run(run: Any, tmp_path: Path) -> None:
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert data["written"] is False and data["speeches"] == 6
-    assert data["kinds"]["transition"] == {"mined": 4, "unique": 4, "added": 4, "updated": 0,
-                                          "unchanged": 0, "stale": 0, "kept": 0}
+    assert data["kinds"]["transition"] == {
+        "mined": 4,
+        "unique": 4,
+        "added": 4,
+        "updated": 0,
+        "unchanged": 0,
+        "stale": 0,
+        "kept": 0,
+    }
     assert not out.exists()
 
 

@@ -18,7 +18,16 @@ def test_outline_json_is_the_design_contract(run: Any, monkeypatch: Any) -> None
     assert f["path"] == "seeds/union_speeches.txt"
     assert len(f["speeches"]) == 6
     speech = f["speeches"][1]
-    assert list(speech) == ["index", "line", "title", "salutation", "opening", "transition", "points", "closing"]
+    assert list(speech) == [
+        "index",
+        "line",
+        "title",
+        "salutation",
+        "opening",
+        "transition",
+        "points",
+        "closing",
+    ]
     assert (speech["index"], speech["line"], speech["title"]) == (2, 27, "工会讲话致辞简短精辟篇二")
     assert speech["salutation"] == "同志们："
     assert speech["transition"].startswith("下面，我就") and speech["transition"].endswith("讲三点意见：")

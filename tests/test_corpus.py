@@ -12,14 +12,17 @@ from speechkit.errors import CorpusError
 SPEECH = "同志们：\n今天召开会议。\n"
 
 
-@pytest.mark.parametrize(("data", "encoding"), [
-    (SPEECH.encode("utf-8"), "utf-8"),
-    (b"\xef\xbb\xbf" + SPEECH.encode("utf-8"), "utf-8"),
-    (SPEECH.encode("gbk"), "gbk"),
-    (SPEECH.encode("gb18030"), "gbk"),
-    (SPEECH.encode("utf-16"), "utf-16"),
-    (b"\xfe\xff" + SPEECH.encode("utf-16-be"), "utf-16"),
-])
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (SPEECH.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + SPEECH.encode("utf-8"), "utf-8"),
+        (SPEECH.encode("gbk"), "gbk"),
+        (SPEECH.encode("gb18030"), "gbk"),
+        (SPEECH.encode("utf-16"), "utf-16"),
+        (b"\xfe\xff" + SPEECH.encode("utf-16-be"), "utf-16"),
+    ],
+)
 def test_encodings_are_detected(tmp_path: Path, data: bytes, encoding: str) -> None:
     path = tmp_path / "s.txt"
     path.write_bytes(data)

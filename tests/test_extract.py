@@ -28,7 +28,9 @@ def test_seed_counts(seed_bank: Path) -> None:
     assert len(top) == 17
     assert sum(len(p.children) for p in top) == 28
     congress = [p for p in bank.of_kind("opening") if p.text.startswith("在{event}隆重召开之际")]
-    assert [p.text for p in congress] == ["在{event}隆重召开之际，我代表{speaker}，向大会的召开表示热烈祝贺！"]
+    assert [p.text for p in congress] == [
+        "在{event}隆重召开之际，我代表{speaker}，向大会的召开表示热烈祝贺！"
+    ]
     assert congress[0].slots == ["event", "speaker"]
     assert congress[0].sources[0].file == "seeds/union_speeches.txt"
     assert (congress[0].sources[0].speech, congress[0].sources[0].line) == (4, 59)
@@ -40,7 +42,11 @@ def test_points_are_stored_without_markers(seed_bank: Path) -> None:
     for p in bank.of_kind("point"):
         assert not p.text.startswith(("一、", "（一）", "一是", "(")), p.text
         assert p.heading == p.text
-    parent = next(p for p in bank.of_kind("point") if p.text == "认清形势，统一思想，充分认识加强工业园区工会组建工作的重要性和紧迫性")
+    parent = next(
+        p
+        for p in bank.of_kind("point")
+        if p.text == "认清形势，统一思想，充分认识加强工业园区工会组建工作的重要性和紧迫性"
+    )
     children = [bank.get(c) for c in parent.children]
     assert [c.level for c in children if c] == [2, 2, 2, 2]
 
@@ -70,8 +76,12 @@ def test_committed_default_banks_match_the_tool(tmp_path: Path, monkeypatch: pyt
 def test_near_duplicates_are_merged_with_every_source(tmp_path: Path) -> None:
     corpus = tmp_path / "c"
     corpus.mkdir()
-    for n, ending in enumerate(["最后，预祝大会圆满成功！", "最后，预祝大会圆满成功!", "最后，预祝本次大会圆满成功！"]):
-        (corpus / f"{n}.txt").write_text(f"同志们：\n今天开会。\n一、抓落实\n要落实。\n{ending}\n", encoding="utf-8")
+    for n, ending in enumerate(
+        ["最后，预祝大会圆满成功！", "最后，预祝大会圆满成功!", "最后，预祝本次大会圆满成功！"]
+    ):
+        (corpus / f"{n}.txt").write_text(
+            f"同志们：\n今天开会。\n一、抓落实\n要落实。\n{ending}\n", encoding="utf-8"
+        )
     extract([corpus], tmp_path / "bank")
     bank = load_bank(tmp_path / "bank")
     (closing,) = bank.of_kind("closing")

@@ -15,7 +15,9 @@ def test_half_width_punctuation_becomes_full_width_in_chinese() -> None:
 
 
 def test_numbers_and_latin_keep_their_punctuation() -> None:
-    assert normalise("增长1,000人，时间10:30，网址http://x.cn").text == "增长1,000人，时间10:30，网址http://x.cn"
+    assert (
+        normalise("增长1,000人，时间10:30，网址http://x.cn").text == "增长1,000人，时间10:30，网址http://x.cn"
+    )
     assert normalise("Hello, world!").text == "Hello, world!"  # no Chinese: untouched
 
 

@@ -13,32 +13,40 @@ def gen(text: str, transition: bool = False) -> str:
 
 
 def test_congress_opening_from_the_seed() -> None:
-    text, slots = generalise(normalise(
-        "在北京市工会第十二次代表大会隆重召开之际，我代表市委、市人大、市政府、市政协，向大会的召开表示热烈祝贺!"
-    ).text)
+    text, slots = generalise(
+        normalise(
+            "在北京市工会第十二次代表大会隆重召开之际，我代表市委、市人大、市政府、市政协，向大会的召开表示热烈祝贺!"
+        ).text
+    )
     assert text == "在{event}隆重召开之际，我代表{speaker}，向大会的召开表示热烈祝贺！"
     assert slots == ["event", "speaker"]
 
 
-@pytest.mark.parametrize(("source", "expected"), [
-    ("今天的全市工会工作会议，主要是回顾总结20x年的工作", "今天的{event}，主要是回顾总结{year}年的工作"),
-    ("今天，我们在这里召开新兴工业园区工会组建工作座谈会，主要是", "今天，我们在这里召开{event}，主要是"),
-    ("刚才，梁伟同志作了工作报告", "刚才，{name}同志作了工作报告"),
-    ("郴州市总工会在2023年5月1日举办活动", "{org}在{year}年{date}举办活动"),
-    ("我代表厂党政祝愿全体女工朋友们身体健康", "我代表{speaker}祝愿全体女工朋友们身体健康"),
-])
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("今天的全市工会工作会议，主要是回顾总结20x年的工作", "今天的{event}，主要是回顾总结{year}年的工作"),
+        ("今天，我们在这里召开新兴工业园区工会组建工作座谈会，主要是", "今天，我们在这里召开{event}，主要是"),
+        ("刚才，梁伟同志作了工作报告", "刚才，{name}同志作了工作报告"),
+        ("郴州市总工会在2023年5月1日举办活动", "{org}在{year}年{date}举办活动"),
+        ("我代表厂党政祝愿全体女工朋友们身体健康", "我代表{speaker}祝愿全体女工朋友们身体健康"),
+    ],
+)
 def test_specifics_become_slots(source: str, expected: str) -> None:
     assert gen(source) == expected
 
 
-@pytest.mark.parametrize("source", [
-    "根据市总工会提出的目标要求",  # 根据 is no place name
-    "市总工会连续6年在全省工会主要工作考核中荣获一等奖",
-    "加强工业园区工会组建工作",
-    "与会同志作了发言",  # 与会 is no name
-    "中央企业工会工作围绕中心，服务大局，推动改革发展",
-    "共同召开了全国企业班组建设工作会议",  # a past event, not this one
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "根据市总工会提出的目标要求",  # 根据 is no place name
+        "市总工会连续6年在全省工会主要工作考核中荣获一等奖",
+        "加强工业园区工会组建工作",
+        "与会同志作了发言",  # 与会 is no name
+        "中央企业工会工作围绕中心，服务大局，推动改革发展",
+        "共同召开了全国企业班组建设工作会议",  # a past event, not this one
+    ],
+)
 def test_no_slot_where_the_meaning_is_not_plain(source: str) -> None:
     assert slots_in(gen(source)) == []
 

@@ -13,8 +13,10 @@ from .conftest import FIXTURES
 
 def shape(points: list[Point]) -> list[Any]:
     """(marker style, number, heading, children…) for a points tree."""
-    return [(p.style, p.number, p.heading, shape(p.children)) if p.children else (p.style, p.number, p.heading)
-            for p in points]
+    return [
+        (p.style, p.number, p.heading, shape(p.children)) if p.children else (p.style, p.number, p.heading)
+        for p in points
+    ]
 
 
 def only_speech(name: str) -> Speech:
@@ -31,20 +33,35 @@ def test_government_work_report() -> None:
     assert [p.text[:9] for p in s.opening] == ["现在，我代表市人民"]
     assert s.transition is None
     assert shape(s.points) == [
-        ("一、", 1, "2023年工作回顾", [
-            ("（一）", 1, "经济运行稳中向好"),
-            ("（一）", 2, "改革开放持续深化"),
-            ("（一）", 3, "民生福祉不断增进"),
-        ]),
-        ("一、", 2, "2024年主要工作", [
-            ("（一）", 1, "着力扩大有效需求", [
-                ("一是", 1, "积极扩大有效投资"),
-                ("一是", 2, "大力促进消费"),
-                ("一是", 3, "稳住外贸基本盘"),
-            ]),
-            ("（一）", 2, "着力建设现代化产业体系"),
-            ("（一）", 3, "着力保障和改善民生"),
-        ]),
+        (
+            "一、",
+            1,
+            "2023年工作回顾",
+            [
+                ("（一）", 1, "经济运行稳中向好"),
+                ("（一）", 2, "改革开放持续深化"),
+                ("（一）", 3, "民生福祉不断增进"),
+            ],
+        ),
+        (
+            "一、",
+            2,
+            "2024年主要工作",
+            [
+                (
+                    "（一）",
+                    1,
+                    "着力扩大有效需求",
+                    [
+                        ("一是", 1, "积极扩大有效投资"),
+                        ("一是", 2, "大力促进消费"),
+                        ("一是", 3, "稳住外贸基本盘"),
+                    ],
+                ),
+                ("（一）", 2, "着力建设现代化产业体系"),
+                ("（一）", 3, "着力保障和改善民生"),
+            ],
+        ),
     ]
     assert s.points[0].body[0].text.startswith("过去一年")
     assert [p.text[:5] for p in s.closing] == ["各位代表！"]
@@ -56,7 +73,10 @@ def test_zhici_ending_with_thanks() -> None:
     assert s.salutation is not None and s.salutation.text == "尊敬的各位领导、各位来宾，女士们、先生们："
     assert s.points == []  # 首先…其次…最后 inside an opening paragraph is not the speech's points
     assert len(s.opening) == 3
-    assert [p.text for p in s.closing] == ["最后，祝愿各位领导、各位来宾身体健康、工作顺利、万事如意！", "谢谢大家！"]
+    assert [p.text for p in s.closing] == [
+        "最后，祝愿各位领导、各位来宾身体健康、工作顺利、万事如意！",
+        "谢谢大家！",
+    ]
 
 
 def test_speech_with_no_line_breaks_at_all() -> None:
@@ -68,15 +88,25 @@ def test_speech_with_no_line_breaks_at_all() -> None:
     assert s.transition is not None and s.transition.text == "下面，我讲三点意见："
     assert shape(s.points) == [
         ("一、", 1, "提高政治站位，切实增强做好安全生产工作的责任感"),
-        ("一、", 2, "突出工作重点，全力抓好隐患排查整治", [
-            ("（一）", 1, "抓好重点行业领域整治"),
-            ("（一）", 2, "抓好企业主体责任落实"),
-        ]),
-        ("一、", 3, "强化组织保障，确保各项措施落到实处", [
-            ("第一", 1, "要压实领导责任"),
-            ("第一", 2, "要强化督查考核"),
-            ("第一", 3, "要加强应急准备"),
-        ]),
+        (
+            "一、",
+            2,
+            "突出工作重点，全力抓好隐患排查整治",
+            [
+                ("（一）", 1, "抓好重点行业领域整治"),
+                ("（一）", 2, "抓好企业主体责任落实"),
+            ],
+        ),
+        (
+            "一、",
+            3,
+            "强化组织保障，确保各项措施落到实处",
+            [
+                ("第一", 1, "要压实领导责任"),
+                ("第一", 2, "要强化督查考核"),
+                ("第一", 3, "要加强应急准备"),
+            ],
+        ),
     ]
     assert s.points[0].body[0].text.startswith("安全生产事关人民群众生命财产安全。")
     assert s.closing[0].text.startswith("同志们，安全生产责任重于泰山。")
@@ -87,14 +117,24 @@ def test_numbered_levels_down_to_circled_numbers() -> None:
     s = only_speech("levels.txt")
     assert s.transition is not None and s.transition.text == "这里，我结合方案讲几点意见。"
     assert shape(s.points) == [
-        ("1.", 1, "明确培训目标", [
-            ("（1）", 1, "扩大培训规模"),
-            ("（1）", 2, "提升培训质量", [
-                ("①", 1, "完善课程体系"),
-                ("①", 2, "加强师资建设"),
-                ("①", 3, "创新培训方式"),
-            ]),
-        ]),
+        (
+            "1.",
+            1,
+            "明确培训目标",
+            [
+                ("（1）", 1, "扩大培训规模"),
+                (
+                    "（1）",
+                    2,
+                    "提升培训质量",
+                    [
+                        ("①", 1, "完善课程体系"),
+                        ("①", 2, "加强师资建设"),
+                        ("①", 3, "创新培训方式"),
+                    ],
+                ),
+            ],
+        ),
         ("1.", 2, "落实保障措施"),
         ("1.", 3, "加强督促检查"),
     ]
@@ -129,11 +169,16 @@ def test_shouxian_qici_zuihou_children() -> None:
     )
     (s,) = parse_text(text)
     assert shape(s.points) == [
-        ("一、", 1, "统一思想", [
-            ("首先", 1, "要提高认识"),
-            ("首先", 2, "要明确责任"),
-            ("首先", 3, "要加强考核"),
-        ]),
+        (
+            "一、",
+            1,
+            "统一思想",
+            [
+                ("首先", 1, "要提高认识"),
+                ("首先", 2, "要明确责任"),
+                ("首先", 3, "要加强考核"),
+            ],
+        ),
         ("一、", 2, "狠抓落实"),
     ]
     assert s.points[0].children[1].body[0].text == "各单位要把任务落实到人。"
@@ -163,13 +208,17 @@ def test_headings_mid_line_after_sentence_end() -> None:
 
 
 def test_out_of_sequence_numbers_mid_line_stay_text() -> None:
-    (s,) = parse_text("同志们：\n一、抓学习\n全年共组织3.学习活动，参加人数。5.人次以上。\n二、抓落实\n要落实。\n")
+    (s,) = parse_text(
+        "同志们：\n一、抓学习\n全年共组织3.学习活动，参加人数。5.人次以上。\n二、抓落实\n要落实。\n"
+    )
     assert [p.heading for p in s.points] == ["抓学习", "抓落实"]
     assert s.points[0].children == []
 
 
 def test_numbering_past_ten() -> None:
-    body = "".join(f"{n}、第{n}项工作\n要做好。\n" for n in
-                   ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"])
+    body = "".join(
+        f"{n}、第{n}项工作\n要做好。\n"
+        for n in ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
+    )
     (s,) = parse_text("同志们：\n" + body)
     assert [p.number for p in s.points] == list(range(1, 13))

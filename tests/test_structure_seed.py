@@ -37,7 +37,9 @@ def test_transitions(speeches: list[Speech]) -> None:
     assert transitions[1] == "下面，我就进一步推进开发区工会组建，加强新兴工业园工会建设讲三点意见："
     assert transitions[2] == "下面，就进一步加强工会工作，充分发挥工会的作用，我讲三点意见："
     assert transitions[4] == "下面，我再讲几点意见。"
-    assert transitions[5] == "下面，我就如何认识工会工作形势，进一步发挥工会优势和提高工会工作水平讲三点意见。"
+    assert (
+        transitions[5] == "下面，我就如何认识工会工作形势，进一步发挥工会优势和提高工会工作水平讲三点意见。"
+    )
 
 
 def test_transition_leaves_the_rest_of_its_paragraph_in_the_opening(speeches: list[Speech]) -> None:
@@ -108,7 +110,9 @@ def test_lines_refer_to_the_raw_file(speeches: list[Speech]) -> None:
     raw_lines = SEED_FILE.read_text(encoding="utf-8").split("\n")
     for s in speeches:
         for p in s.all_points():
-            assert p.heading.replace("××", "x")[:4] in raw_lines[p.line - 1].replace("(", "（").replace(")", "）")
+            assert p.heading.replace("××", "x")[:4] in raw_lines[p.line - 1].replace("(", "（").replace(
+                ")", "）"
+            )
     assert speeches[3].salutation is not None and speeches[3].salutation.line == 58
 
 
