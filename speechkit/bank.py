@@ -422,3 +422,20 @@ def _check_bank(bank: Bank) -> None:
                     f"{bank.folder}/{FILE_NAMES['point']}: point {phrase.id} lists child {child!r}, "
                     "which is not in the bank"
                 )
+
+
+def find_phrases(
+    bank: Bank, *, kind: str | None = None, search: str | None = None, tag: str | None = None
+) -> list[Phrase]:
+    """Phrases of ``kind`` whose text or keywords contain ``search`` and whose tags include ``tag``."""
+    kinds = [parse_kind(kind)] if kind else list(KINDS)
+    word = search.strip() if search else ""
+    out = []
+    for k in kinds:
+        for phrase in bank.of_kind(k):
+            if tag and tag not in phrase.tags:
+                continue
+            if word and word not in phrase.all_text() and not any(word in kw for kw in phrase.keywords):
+                continue
+            out.append(phrase)
+    return out

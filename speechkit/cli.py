@@ -13,7 +13,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 from typer.core import TyperGroup
@@ -140,6 +140,287 @@ def extract(
         from speechkit.display import extract_summary
 
         console().print(extract_summary(report))
+
+
+# ---------------------------------------------------------------- drafting
+
+BankOpt = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--bank",
+        help="Bank folder (default: $SPEECHKIT_BANK, ./phrasebanks, the shipped banks).",
+        show_default=False,
+    ),
+]
+
+
+def _parse_slots(pairs: list[str]) -> dict[str, str]:
+    from speechkit.errors import DraftError
+
+    values: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise DraftError(f"--slot takes name=value, not {pair!r} (for example --slot org=郴州市总工会)")
+        values[name.strip()] = value.strip()
+    return values
+
+
+def _parse_seed(seed: str | None) -> int | None:
+    from speechkit.errors import DraftError
+
+    if seed is None:
+        return None
+    try:
+        value = int(seed)
+    except ValueError:
+        raise DraftError(f"--seed must be a whole number, not {seed!r}") from None
+    if value < 0:
+        raise DraftError(f"--seed must be 0 or more, not {value}")
+    return value
+
+
+def _write_output(draft: Any, out: Path, fmt: str | None, force: bool) -> None:
+    from speechkit.fileio import atomic_write, check_output
+    from speechkit.render import format_for, render
+
+    chosen = format_for(out, fmt)
+    check_output(out, force)
+    data = render(draft, chosen)
+    atomic_write(out, data)
+    sys.stderr.write(
+        f"Wrote {out} ({chosen}, {draft.chars} characters, about {draft.spoken_minutes:.1f} minutes)\n"
+    )
+
+
+def _show_draft(draft: Any) -> None:
+    from speechkit.display import draft_footer, draft_text
+
+    con = console()
+    con.print(draft_text(draft), end="")
+    err = console(stderr=True)
+    err.print(draft_footer(draft), style="dim")
+
+
+@app.command()
+def generate(
+    template: Annotated[
+        str, typer.Option("-t", "--template", help="Template name or .yaml file.")
+    ] = "work-meeting",
+    topic: Annotated[
+        Optional[list[str]],
+        typer.Option("--topic", help="Prefer phrases about this (repeatable).", show_default=False),
+    ] = None,
+    slot: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--slot", help="Slot value, name=value (repeatable): org, year, event…", show_default=False
+        ),
+    ] = None,
+    points: Annotated[
+        Optional[int], typer.Option("--points", help="Number of top-level points.", show_default=False)
+    ] = None,
+    minutes: Annotated[
+        Optional[float],
+        typer.Option("--minutes", help="Target length in minutes of speaking.", show_default=False),
+    ] = None,
+    rate: Annotated[int, typer.Option("--rate", help="Speaking rate, characters a minute.")] = 220,
+    seed: Annotated[
+        Optional[str],
+        typer.Option("--seed", help="Seed: the same seed gives the same draft.", show_default=False),
+    ] = None,
+    out: Annotated[
+        Optional[Path],
+        typer.Option("-o", "--output", help="Write the draft to this file.", show_default=False),
+    ] = None,
+    fmt: Annotated[
+        Optional[str],
+        typer.Option("--format", help="txt, md or docx (default: from the suffix).", show_default=False),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+    save_draft: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--save-draft", help="Record the draft's choices to export it again.", show_default=False
+        ),
+    ] = None,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Never prompt; missing required slots are an error.")
+    ] = False,
+    as_json: JsonOpt = False,
+    bank: BankOpt = None,
+) -> None:
+    """Draft a speech from a template and the phrase bank."""
+    import random
+
+    from speechkit.assemble import assemble, check_slots, missing_required
+    from speechkit.bank import load_bank
+    from speechkit.locate import find_bank
+    from speechkit.templates import load_template
+
+    values = _parse_slots(slot or [])
+    chosen_seed = _parse_seed(seed)
+    folder = find_bank(bank)
+    tmpl = load_template(template, folder)
+    check_slots(tmpl, values)
+    if not no_input:
+        for name in missing_required(tmpl, values):
+            values[name] = typer.prompt(f"{tmpl.label(name)} ({name})").strip()
+    phrase_bank = load_bank(folder)
+    if chosen_seed is None:
+        chosen_seed = random.SystemRandom().randrange(1_000_000)
+        sys.stderr.write(f"seed {chosen_seed} (use --seed {chosen_seed} to get this draft again)\n")
+    draft = assemble(
+        phrase_bank,
+        tmpl,
+        slots=values,
+        topic=topic or [],
+        seed=chosen_seed,
+        minutes=minutes,
+        points=points,
+        rate=rate,
+    )
+    for note in draft.notes:
+        sys.stderr.write(f"Note: {note}\n")
+    if save_draft is not None:
+        from speechkit.draftfile import dump
+        from speechkit.fileio import atomic_write, check_output
+
+        check_output(save_draft, force)
+        atomic_write(save_draft, dump(draft))
+    if out is not None:
+        _write_output(draft, out, fmt, force)
+    elif as_json:
+        from speechkit.draftfile import to_data
+        from speechkit.render import to_text
+
+        _print_json(
+            {
+                "title": draft.title,
+                "text": to_text(draft),
+                "chars": draft.chars,
+                "minutes": round(draft.spoken_minutes, 2),
+                "placeholders": draft.placeholders,
+                "notes": draft.notes,
+                **to_data(draft),
+            }
+        )
+    else:
+        _show_draft(draft)
+
+
+@app.command()
+def export(
+    draft_file: Annotated[
+        Path, typer.Argument(help="A draft saved with generate --save-draft.", show_default=False)
+    ],
+    out: Annotated[Path, typer.Option("-o", "--output", help="File to write.", show_default=False)],
+    fmt: Annotated[
+        Optional[str],
+        typer.Option("--format", help="txt, md or docx (default: from the suffix).", show_default=False),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    bank: BankOpt = None,
+) -> None:
+    """Render a saved draft to a file again, exactly as it was generated."""
+    from speechkit.draftfile import load_draft
+
+    draft = load_draft(draft_file, bank)
+    _write_output(draft, out, fmt, force)
+
+
+phrases_app = typer.Typer(
+    cls=_Group,
+    context_settings=CONTEXT,
+    invoke_without_command=True,
+    rich_markup_mode=None,
+    help="List and search the phrase bank; 'phrases show ID' prints one entry.",
+)
+app.add_typer(phrases_app, name="phrases")
+
+
+@phrases_app.callback()
+def phrases(
+    ctx: typer.Context,
+    kind: Annotated[
+        Optional[str],
+        typer.Option("--kind", help="salutation, opening, transition, point or closing.", show_default=False),
+    ] = None,
+    search: Annotated[
+        Optional[str], typer.Option("--search", help="Word in the text or keywords.", show_default=False)
+    ] = None,
+    tag: Annotated[
+        Optional[str], typer.Option("--tag", help="Occasion tag, e.g. congress.", show_default=False)
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Show at most this many (0: all).")] = 20,
+    as_json: JsonOpt = False,
+    bank: BankOpt = None,
+) -> None:
+    """List and search the phrase bank; 'phrases show ID' prints one entry."""
+    ctx.obj = bank
+    if ctx.invoked_subcommand is not None:
+        return
+    from speechkit.bank import find_phrases, load_bank
+    from speechkit.errors import BankError
+    from speechkit.locate import find_bank
+
+    if limit < 0:
+        raise BankError(f"--limit must be 0 or more, not {limit}")
+    found = find_phrases(load_bank(find_bank(bank)), kind=kind, search=search, tag=tag)
+    shown = found[:limit] if limit else found
+    if as_json:
+        _print_json([p.to_dict() | {"kind": p.kind} for p in shown])
+        return
+    from speechkit.display import phrases_table
+
+    console().print(phrases_table(shown, len(found)))
+
+
+@phrases_app.command("show")
+def phrases_show(
+    ctx: typer.Context,
+    phrase_id: Annotated[
+        str, typer.Argument(metavar="ID", help="A phrase id, as listed by 'speechkit phrases'.")
+    ],
+    as_json: JsonOpt = False,
+) -> None:
+    """Print one phrase entry in full."""
+    from speechkit.bank import load_bank
+    from speechkit.errors import BankError
+    from speechkit.locate import find_bank
+
+    phrase_bank = load_bank(find_bank(ctx.obj))
+    phrase = phrase_bank.get(phrase_id)
+    if phrase is None:
+        raise BankError(
+            f"no phrase with id {phrase_id!r} in {phrase_bank.folder}; list them with 'speechkit phrases'"
+        )
+    if as_json:
+        _print_json(phrase.to_dict() | {"kind": phrase.kind})
+    else:
+        sys.stdout.write(f"# {phrase.kind}\n" + phrase.to_yaml())
+
+
+@app.command()
+def templates(
+    name: Annotated[
+        Optional[str], typer.Argument(help="Show this template's sections and slots.", show_default=False)
+    ] = None,
+    bank: BankOpt = None,
+) -> None:
+    """List the templates, or show one."""
+    from speechkit.locate import find_bank
+    from speechkit.templates import list_templates, load_template
+
+    folder = find_bank(bank)
+    if name:
+        from speechkit.display import template_detail
+
+        console().print(template_detail(load_template(name, folder)))
+    else:
+        from speechkit.display import templates_table
+
+        console().print(templates_table(list_templates(folder)))
 
 
 def main() -> None:

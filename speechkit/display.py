@@ -10,8 +10,11 @@ from rich.text import Text
 from rich.tree import Tree
 
 if TYPE_CHECKING:
+    from speechkit.assemble import Draft
+    from speechkit.bank import Phrase
     from speechkit.mining import ExtractReport
     from speechkit.structure import FileOutline, Point
+    from speechkit.templates import Template
 
 PREVIEW = 40
 
@@ -71,3 +74,88 @@ def extract_summary(report: ExtractReport) -> Group:
         f"file{'s' if report.files != 1 else ''}."
     )
     return Group(head, table)
+
+
+# ------------------------------------------------------------------ drafting
+
+
+def draft_text(draft: Draft) -> Text:
+    """The draft for the terminal: headings bold, unfilled slots highlighted."""
+    out = Text()
+    for block in draft.blocks:
+        if block.kind == "title":
+            out.append(block.text + "\n\n", style="bold")
+            continue
+        style = "bold" if block.kind == "heading" else ""
+        line = Text(block.text, style=style)
+        line.highlight_regex(r"【[^】]*】", "reverse")
+        out.append_text(line)
+        out.append("\n")
+    return out
+
+
+def draft_footer(draft: Draft) -> str:
+    minutes = draft.spoken_minutes
+    return (
+        f"{draft.chars} characters · about {minutes:.1f} minutes at {draft.rate}/min · "
+        f"template {draft.template} · seed {draft.seed}"
+    )
+
+
+def phrases_table(phrases: list[Phrase], total: int) -> Group:
+    table = Table(show_edge=False)
+    table.add_column("kind")
+    table.add_column("id", no_wrap=True)
+    table.add_column("text")
+    table.add_column("count", justify="right")
+    table.add_column("sources")
+    for p in phrases:
+        first = p.sources[0] if p.sources else None
+        where = f"{first.file.rsplit('/', 1)[-1]}:{first.line}" if first else "—"
+        if len(p.sources) > 1:
+            where += f" +{len(p.sources) - 1}"
+        flags = (" [curated]" if p.curated else "") + (" [stale]" if p.stale else "")
+        table.add_row(p.kind, p.id, clip(p.text, 36) + flags, str(p.count), where)
+    shown = f"{len(phrases)} of {total} phrases" if len(phrases) < total else f"{total} phrases"
+    return Group(table, Text(shown, style="dim"))
+
+
+def templates_table(templates: list[Template]) -> Table:
+    table = Table(show_edge=False)
+    table.add_column("name", no_wrap=True)
+    table.add_column("description")
+    table.add_column("slots")
+    for t in templates:
+        slots = ", ".join(f"{n}*" if s.required else n for n, s in t.slots.items())
+        table.add_row(t.name, t.description, slots)
+    return table
+
+
+def template_detail(template: Template) -> Group:
+    from speechkit.numbering import marker
+
+    head = Text()
+    head.append(f"{template.name}", style="bold")
+    head.append(f"  {template.description}\n")
+    head.append(f"title: {template.title}\n")
+    head.append(f"length: about {template.minutes:g} minutes · tags: {', '.join(template.tags) or '—'}")
+    slots = Table(show_edge=False, title=None)
+    for column in ("slot", "label", "required", "default"):
+        slots.add_column(column)
+    for name, spec in template.slots.items():
+        slots.add_row(name, spec.label, "yes" if spec.required else "no", spec.default or "—")
+    sections = Text("sections:\n")
+    for n, s in enumerate(template.sections, start=1):
+        if s.kind == "points" and s.points:
+            level, depth, desc = s.points, 0, []
+            while level is not None:
+                desc.append(f"{'  ' * depth}{level.count} × {marker(level.style, 1, level.count)}…")
+                level, depth = level.children, depth + 1
+            sections.append(f"  {n}. points\n" + "".join(f"       {d}\n" for d in desc))
+        elif s.text:
+            sections.append(f"  {n}. {s.kind}: {s.text}\n")
+        elif s.kind in ("opening", "closing"):
+            sections.append(f"  {n}. {s.kind} (pick {s.pick})\n")
+        else:
+            sections.append(f"  {n}. {s.kind}\n")
+    return Group(head, Text(""), slots, Text(""), sections)

@@ -1,0 +1,619 @@
+"""Assemble a draft: template + bank + slot values + topic + seed → Draft.
+
+Assembly has two steps, so that a saved draft renders again exactly:
+
+1. ``plan``: choose phrases (topic and occasion first, seeded randomness
+   for the rest, no phrase twice, nothing near-identical) and how many
+   sentences of each body to take so the length lands on target;
+2. ``build``: turn a plan into a Draft: slots filled literally, numbering
+   rendered consecutively in the template's styles, ``{count}`` in the
+   transition set to the number of points drawn.
+
+``speechkit export`` runs step 2 on a plan read back from a draft file.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from speechkit.bank import Bank, Phrase, dedup_key
+from speechkit.errors import DraftError
+from speechkit.numbering import BLOCK_STYLES, chinese, marker, max_items
+from speechkit.slots import SLOT_NAMES, fill
+from speechkit.templates import Level, Section, Template
+
+DEFAULT_RATE = 220  # characters a minute, a calm speaking pace
+MAX_POINTS = 30
+_TOLERANCE = 0.10
+
+# --------------------------------------------------------------------- model
+
+
+@dataclass
+class Item:
+    """One chosen phrase (or fixed text) and how much of its body to use."""
+
+    id: str | None = None
+    text: str | None = None  # fixed text instead of a phrase
+    sentences: int | None = None  # None: the whole body
+    children: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class Part:
+    """One section of the plan, in template order."""
+
+    kind: str
+    items: list[Item] = field(default_factory=list)
+    level: Level | None = None  # points: count and styles per level
+
+
+@dataclass
+class Block:
+    kind: str  # title | salutation | paragraph | heading
+    text: str
+    level: int = 0  # headings: 1 for the top level
+    section: str = ""
+
+
+@dataclass
+class Draft:
+    template: str
+    title: str
+    blocks: list[Block]
+    parts: list[Part]
+    slots: dict[str, str]
+    topic: list[str]
+    seed: int
+    rate: int = DEFAULT_RATE
+    minutes: float | None = None  # the target, when one was set
+    notes: list[str] = field(default_factory=list)
+    placeholders: list[str] = field(default_factory=list)  # labels of slots left unfilled
+
+    @property
+    def chars(self) -> int:
+        """Spoken length: every character of the body but spaces (the title is not read out)."""
+        return sum(len(re.sub(r"\s", "", b.text)) for b in self.blocks if b.kind != "title")
+
+    @property
+    def spoken_minutes(self) -> float:
+        return self.chars / self.rate
+
+
+# ----------------------------------------------------------------- sentences
+
+_SENTENCE_RE = re.compile(r"[^。！？]*[。！？]+[”’）]*|[^。！？]+$")
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in (m.group().strip() for m in _SENTENCE_RE.finditer(text)) if s]
+
+
+def _take(paragraphs: Sequence[str], count: int | None) -> list[str]:
+    """The first ``count`` sentences of a body, paragraph breaks kept."""
+    if count is None:
+        return [p for p in paragraphs if p]
+    out: list[str] = []
+    left = count
+    for para in paragraphs:
+        if left <= 0:
+            break
+        parts = sentences(para)
+        out.append("".join(parts[:left]))
+        left -= len(parts)
+    return [p for p in out if p]
+
+
+def _body_of(phrase: Phrase) -> list[str]:
+    return list(phrase.body) if phrase.is_point else [phrase.text]
+
+
+def _sentence_count(phrase: Phrase) -> int:
+    return sum(len(sentences(p)) for p in _body_of(phrase))
+
+
+# ------------------------------------------------------------------ choosing
+
+
+def _topic_hits(phrase: Phrase, topic: Sequence[str]) -> int:
+    if not topic:
+        return 0
+    text = phrase.all_text()
+    return sum(
+        3 if word in phrase.keywords else 1 for word in topic if word in text or word in phrase.keywords
+    )
+
+
+class _Chooser:
+    def __init__(self, bank: Bank, template: Template, topic: Sequence[str], rng: random.Random) -> None:
+        self.bank = bank
+        self.template = template
+        self.topic = list(topic)
+        self.rng = rng
+        self.used_ids: set[str] = set()
+        self.used_keys: list[str] = []
+        self.topic_matched = False
+
+    def weight(self, phrase: Phrase) -> float:
+        hits = _topic_hits(phrase, self.topic)
+        if hits:
+            self.topic_matched = True
+        tags = 1.5 if set(phrase.tags) & set(self.template.tags) else 0.0
+        placeholder = -0.5 if "××" in phrase.all_text() else 0.0
+        return 1.0 + 2.0 * hits + tags + placeholder + 0.1 * min(phrase.count, 5)
+
+    def is_new(self, phrase: Phrase) -> bool:
+        if phrase.id in self.used_ids or phrase.stale:
+            return False
+        key = dedup_key(phrase.all_text())
+        return not any(_near(key, other) for other in self.used_keys)
+
+    def use(self, phrase: Phrase) -> None:
+        self.used_ids.add(phrase.id)
+        self.used_keys.append(dedup_key(phrase.all_text()))
+
+    def ranked(
+        self, candidates: Iterable[Phrase], bonus: Callable[[Phrase], float] | None = None
+    ) -> list[Phrase]:
+        """Candidates ordered by weight with seeded jitter: the draw itself."""
+        scored = []
+        for phrase in candidates:
+            weight = self.weight(phrase) + (bonus(phrase) if bonus else 0.0)
+            scored.append((-(max(weight, 0.1) * (0.5 + self.rng.random())), phrase.id, phrase))
+        scored.sort(key=lambda t: (t[0], t[1]))
+        return [p for _, _, p in scored]
+
+    def pick(
+        self, candidates: Iterable[Phrase], n: int, bonus: Callable[[Phrase], float] | None = None
+    ) -> list[Phrase]:
+        chosen: list[Phrase] = []
+        for phrase in self.ranked(candidates, bonus):
+            if len(chosen) >= n:
+                break
+            if self.is_new(phrase):
+                self.use(phrase)
+                chosen.append(phrase)
+        return chosen
+
+
+def _near(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if min(len(a), len(b)) * 1.25 < max(len(a), len(b)):
+        return False
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.85
+
+
+def _opening_rank(phrase: Phrase) -> int:
+    text = phrase.text
+    if re.search(r"之际|值此|今天|隆重|欢聚|金秋|新春|召开", text[:40]):
+        return 0
+    if text.startswith(("刚才", "首先")):
+        return 1
+    return 2
+
+
+def _closing_rank(phrase: Phrase) -> int:
+    text = phrase.text
+    if text.startswith(("谢谢", "再次感谢")):
+        return 3
+    if text.startswith(("最后", "预祝", "祝")) or "预祝" in text[:10]:
+        return 2
+    if "祝愿" in text or "之际" in text:
+        return 1
+    return 0
+
+
+# ------------------------------------------------------------------ planning
+
+
+@dataclass
+class _Unit:
+    """A body whose length can grow sentence by sentence."""
+
+    item: Item
+    sentences: list[str]
+    floor: int  # sentences always taken
+
+    @property
+    def taken_chars(self) -> int:
+        n = self.item.sentences if self.item.sentences is not None else len(self.sentences)
+        return sum(len(s) for s in self.sentences[:n])
+
+
+def check_slots(template: Template, values: Mapping[str, str]) -> None:
+    for name, value in values.items():
+        if name == "count":
+            raise DraftError("slot 'count' is filled by speechkit (the number of points); leave it out")
+        if name not in template.slots:
+            declared = ", ".join(template.slots) or "none"
+            extra = "" if name in SLOT_NAMES else f" ({name!r} is not a slot name)"
+            raise DraftError(
+                f"template {template.name!r} has no slot {name!r}{extra}; its slots are: {declared}"
+            )
+        if any(ch in value for ch in "\n\r") or any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+            raise DraftError(
+                f"slot {name}: the value has a line break or control character; give it on one line"
+            )
+
+
+def missing_required(template: Template, values: Mapping[str, str]) -> list[str]:
+    return [name for name, spec in template.slots.items() if spec.required and not values.get(name)]
+
+
+def resolve_slots(template: Template, values: Mapping[str, str]) -> dict[str, str]:
+    """Given values over the template's defaults (``year: current`` → this year)."""
+    check_slots(template, values)
+    missing = missing_required(template, values)
+    if missing:
+        labels = "、".join(f"{name}（{template.label(name)}）" for name in missing)
+        hint = " ".join(f"--slot {name}=…" for name in missing)
+        raise DraftError(f"missing required slots: {labels}; give them with {hint}")
+    resolved = {}
+    for name, spec in template.slots.items():
+        default = spec.default_value()
+        if default is not None:
+            resolved[name] = default
+    resolved.update({k: v for k, v in values.items() if v != ""})
+    return resolved
+
+
+def plan(
+    bank: Bank,
+    template: Template,
+    *,
+    topic: Sequence[str] = (),
+    seed: int = 0,
+    minutes: float | None = None,
+    points: int | None = None,
+    rate: int = DEFAULT_RATE,
+) -> tuple[list[Part], list[str]]:
+    """Choose the phrases of a draft; returns the plan and notes for the user."""
+    if minutes is not None and not minutes > 0:
+        raise DraftError(f"--minutes must be more than 0, not {minutes:g}")
+    if points is not None and not 1 <= points <= MAX_POINTS:
+        raise DraftError(f"--points must be from 1 to {MAX_POINTS}, not {points}")
+    if not rate > 0:
+        raise DraftError(f"--rate must be more than 0 characters a minute, not {rate}")
+    rng = random.Random(seed)
+    chooser = _Chooser(bank, template, topic, rng)
+    notes: list[str] = []
+    target = (minutes if minutes is not None else template.minutes) * rate
+    parts: list[Part] = []
+    units: list[_Unit] = []
+    points_part: Part | None = None
+    for section in template.sections:
+        part = _plan_section(section, chooser, points, units)
+        parts.append(part)
+        if part.kind == "points":
+            points_part = part
+    if topic and not chooser.topic_matched:
+        notes.append(f"no phrase in the bank matches the topic {'、'.join(topic)}; drew from the whole bank")
+    _fit_length(parts, units, points_part, chooser, target, points is not None, notes, bank)
+    return parts, notes
+
+
+def _plan_section(section: Section, chooser: _Chooser, points: int | None, units: list[_Unit]) -> Part:
+    bank = chooser.bank
+    part = Part(section.kind)
+    if section.text is not None:
+        part.items.append(Item(text=section.text))
+        return part
+    if section.kind == "salutation":
+        prefer = set(section.prefer)
+
+        def occasion(p: Phrase) -> float:
+            return (10.0 if p.text in prefer else 0.0) + (
+                4.0 if set(p.tags) & set(chooser.template.tags) else 0.0
+            )
+
+        chosen = chooser.pick(bank.of_kind("salutation"), 1, occasion)
+        part.items.append(Item(id=chosen[0].id) if chosen else Item(text="同志们："))
+    elif section.kind == "opening":
+        openings = bank.of_kind("opening")
+        # A speech opens on the occasion ("在…之际", "今天…召开"): draw that first.
+        chosen = chooser.pick([p for p in openings if _opening_rank(p) == 0], min(1, section.pick))
+        chosen += chooser.pick(openings, section.pick - len(chosen))
+        chosen.sort(key=_opening_rank)
+        for phrase in chosen:
+            item = Item(id=phrase.id)
+            part.items.append(item)
+            units.append(_Unit(item, sentences(phrase.text), floor=1))
+    elif section.kind == "transition":
+
+        def counts(p: Phrase) -> float:
+            return 2.0 if "count" in p.slots else 0.0
+
+        chosen = chooser.pick(bank.of_kind("transition"), 1, counts)
+        part.items.append(Item(id=chosen[0].id) if chosen else Item(text="下面，我讲{count}点意见："))
+    elif section.kind == "points" and section.points is not None:
+        level = section.points
+        count = points if points is not None else level.count
+        count = min(count, max_items(level.style))
+        part.level = level
+        for _ in range(count):
+            if not _add_point(part, chooser, units):
+                break
+    elif section.kind == "closing":
+        part.items.extend(Item(id=p.id) for p in _pick_closings(chooser, section.pick))
+    return part
+
+
+def _add_point(part: Part, chooser: _Chooser, units: list[_Unit]) -> bool:
+    """Draw one more top-level point (with its own children) into ``part``."""
+    bank = chooser.bank
+    level = part.level
+    assert level is not None
+
+    def top_first(p: Phrase) -> float:
+        return 1.5 if (p.level or 1) == 1 else 0.0
+
+    candidates = [
+        p for p in bank.of_kind("point") if p.id not in chooser.used_ids and _family_free(p, chooser, bank)
+    ]
+    chosen = chooser.pick(candidates, 1, top_first)
+    if not chosen:
+        return False
+    item = _point_item(chosen[0], level.children, chooser, units)
+    part.items.append(item)
+    return True
+
+
+def _family_free(phrase: Phrase, chooser: _Chooser, bank: Bank) -> bool:
+    """A point whose children (or parent) are already in the draft would repeat them."""
+    if any(child in chooser.used_ids for child in phrase.children):
+        return False
+    return not any(phrase.id in (bank.get(u).children if bank.get(u) else []) for u in chooser.used_ids)
+
+
+def _point_item(phrase: Phrase, child_level: Level | None, chooser: _Chooser, units: list[_Unit]) -> Item:
+    item = Item(id=phrase.id)
+    units.append(_Unit(item, [s for p in phrase.body for s in sentences(p)], floor=1 if phrase.body else 0))
+    if child_level is not None:
+        limit = min(child_level.count, max_items(child_level.style))
+        for child_id in phrase.children:
+            if len(item.children) >= limit:
+                break
+            child = chooser.bank.get(child_id)
+            if child is None or not chooser.is_new(child):
+                continue
+            chooser.use(child)
+            item.children.append(_point_item(child, child_level.children, chooser, units))
+    return item
+
+
+def _pick_closings(chooser: _Chooser, n: int) -> list[Phrase]:
+    """Closings that end a speech well: a rallying call, good wishes, thanks, in that order."""
+    by_rank: dict[int, list[Phrase]] = {}
+    for phrase in chooser.ranked(chooser.bank.of_kind("closing")):
+        by_rank.setdefault(_closing_rank(phrase), []).append(phrase)
+    chosen: list[Phrase] = []
+    # one of each kind first, the strongest ending (thanks) guaranteed a place
+    order = [0, 3, 2, 1] if n >= 2 else [0, 2, 3, 1]
+    for rank in order:
+        if len(chosen) >= n:
+            break
+        for phrase in by_rank.get(rank, []):
+            if chooser.is_new(phrase):
+                chooser.use(phrase)
+                chosen.append(phrase)
+                break
+    for phrase in chooser.ranked(chooser.bank.of_kind("closing")):
+        if len(chosen) >= n:
+            break
+        if chooser.is_new(phrase):
+            chooser.use(phrase)
+            chosen.append(phrase)
+    chosen.sort(key=_closing_rank)
+    return chosen
+
+
+def _fixed_chars(parts: list[Part], bank: Bank) -> int:
+    """Characters that do not depend on how much of each body is taken."""
+    total = 0
+    for part in parts:
+        for item in part.items:
+            total += _fixed_item_chars(item, part.kind, bank)
+    return total
+
+
+def _fixed_item_chars(item: Item, kind: str, bank: Bank) -> int:
+    if item.text is not None:
+        return len(item.text)
+    phrase = bank.get(item.id or "")
+    if phrase is None:
+        return 0
+    if kind in ("opening",):
+        return 0
+    if phrase.is_point:
+        return (
+            len(phrase.heading or phrase.text)
+            + 3
+            + sum(_fixed_item_chars(c, kind, bank) for c in item.children)
+        )
+    return len(phrase.text)
+
+
+def _fit_length(
+    parts: list[Part],
+    units: list[_Unit],
+    points_part: Part | None,
+    chooser: _Chooser,
+    target: float,
+    points_fixed: bool,
+    notes: list[str],
+    bank: Bank,
+) -> None:
+    """Choose how many sentences of each body to take so the draft lands
+    within ±10 % of ``target`` characters, adding points if the bank allows."""
+    low, high = target * (1 - _TOLERANCE), target * (1 + _TOLERANCE)
+    for unit in units:
+        unit.item.sentences = min(unit.floor, len(unit.sentences))
+
+    def total() -> int:
+        return _fixed_chars(parts, bank) + sum(u.taken_chars for u in units)
+
+    # Too long even at the minimum: give up children, then openings beyond the first.
+    if total() > high and points_part is not None:
+        for item in points_part.items:
+            for child in item.children:
+                units[:] = [u for u in units if u.item is not child and not _inside(u.item, child)]
+            item.children = []
+    if total() > high:
+        for part in parts:
+            if part.kind == "opening" and len(part.items) > 1:
+                dropped = part.items[1:]
+                part.items[:] = part.items[:1]
+                units[:] = [u for u in units if u.item not in dropped]
+    if total() > high and points_part is not None and not points_fixed:
+        while total() > high and len(points_part.items) > 1:
+            gone = points_part.items.pop()
+            units[:] = [u for u in units if not (u.item is gone or _inside(u.item, gone))]
+    while True:
+        grew = True
+        while grew and total() < target:
+            grew = False
+            for unit in sorted(units, key=lambda u: (u.taken_chars, id(u) * 0)):
+                n = unit.item.sentences or 0
+                if n >= len(unit.sentences):
+                    continue
+                if total() + len(unit.sentences[n]) > high:
+                    continue
+                unit.item.sentences = n + 1
+                grew = True
+                break
+        if total() >= low or points_part is None or points_fixed or len(points_part.items) >= MAX_POINTS:
+            break
+        before = len(units)
+        if not _add_point(points_part, chooser, units):
+            break
+        for unit in units[before:]:
+            unit.item.sentences = min(unit.floor, len(unit.sentences))
+        if total() > high:  # the new point overshoots: take it back out
+            gone = points_part.items.pop()
+            units[:] = [u for u in units if not (u.item is gone or _inside(u.item, gone))]
+            break
+    for unit in units:
+        if unit.item.sentences is not None and unit.item.sentences >= len(unit.sentences):
+            unit.item.sentences = None  # the whole body: survives edits to the bank's text
+    final = total()
+    if final < low:
+        notes.append(
+            f"the bank has material for about {final} characters ({final / target * 100:.0f}% of the "
+            f"{target:.0f} asked); add speeches with 'speechkit extract' for longer drafts"
+        )
+    elif final > high:
+        notes.append(f"the draft is {final} characters, more than the {target:.0f} asked; use fewer --points")
+
+
+def _inside(item: Item, root: Item) -> bool:
+    return any(item is c or _inside(item, c) for c in root.children)
+
+
+# ------------------------------------------------------------------ building
+
+
+def build(
+    parts: list[Part], bank: Bank, template: Template, values: Mapping[str, str]
+) -> tuple[str, list[Block], list[str]]:
+    """Render a plan into blocks: slots filled, numbering consecutive."""
+    placeholders: list[str] = []
+
+    def missing(name: str) -> str:
+        label = template.label(name)
+        if label not in placeholders:
+            placeholders.append(label)
+        return f"【{label}】"
+
+    def text_of(raw: str, count: int | None = None) -> str:
+        slot_values = dict(values)
+        if count is not None:
+            slot_values["count"] = chinese(count)
+        return fill(raw, slot_values, missing).strip()
+
+    def phrase(item: Item) -> Phrase:
+        found = bank.get(item.id or "")
+        if found is None:
+            raise DraftError(f"phrase {item.id!r} is not in the bank {bank.folder}; edit the draft's ids")
+        return found
+
+    n_points = sum(len(p.items) for p in parts if p.kind == "points")
+    blocks: list[Block] = []
+    title = text_of(template.title) if template.title else ""
+    if title:
+        blocks.append(Block("title", title))
+    for part in parts:
+        if part.kind == "points":
+            assert part.level is not None or not part.items
+            _build_points(part.items, part.level, 1, blocks, phrase, text_of)
+            continue
+        for item in part.items:
+            raw = item.text if item.text is not None else phrase(item).text
+            if item.text is None and item.sentences is not None:
+                raw = "".join(sentences(raw)[: item.sentences])
+            text = text_of(raw, n_points)
+            kind = "salutation" if part.kind == "salutation" else "paragraph"
+            blocks.append(Block(kind, text, section=part.kind))
+    return title, blocks, placeholders
+
+
+def _build_points(
+    items: list[Item],
+    level: Level | None,
+    depth: int,
+    blocks: list[Block],
+    phrase: Callable[[Item], Phrase],
+    text_of: Callable[..., str],
+) -> None:
+    if level is None:
+        return
+    total = len(items)
+    for n, item in enumerate(items, start=1):
+        point = phrase(item)
+        mark = marker(level.style, n, total)
+        heading = text_of(point.heading or point.text).rstrip("。；，")
+        body = [text_of(p) for p in _take(point.body, item.sentences)]
+        if level.style in BLOCK_STYLES:
+            blocks.append(Block("heading", mark + heading, level=depth, section="points"))
+            blocks.extend(Block("paragraph", p, section="points") for p in body)
+        else:
+            lead = mark + heading + ("。" if not heading.endswith(("！", "？")) else "")
+            first = lead + (body[0] if body else "")
+            blocks.append(Block("paragraph", first, section="points"))
+            blocks.extend(Block("paragraph", p, section="points") for p in body[1:])
+        _build_points(item.children, level.children, depth + 1, blocks, phrase, text_of)
+
+
+def assemble(
+    bank: Bank,
+    template: Template,
+    *,
+    slots: Mapping[str, str] | None = None,
+    topic: Sequence[str] = (),
+    seed: int = 0,
+    minutes: float | None = None,
+    points: int | None = None,
+    rate: int = DEFAULT_RATE,
+) -> Draft:
+    """A draft for ``template`` from ``bank``; the same arguments give the same draft."""
+    values = resolve_slots(template, slots or {})
+    topic = [t.strip() for t in topic if t.strip()]
+    parts, notes = plan(bank, template, topic=topic, seed=seed, minutes=minutes, points=points, rate=rate)
+    title, blocks, placeholders = build(parts, bank, template, values)
+    return Draft(
+        template=template.name,
+        title=title,
+        blocks=blocks,
+        parts=parts,
+        slots=values,
+        topic=list(topic),
+        seed=seed,
+        rate=rate,
+        minutes=minutes,
+        notes=notes,
+        placeholders=placeholders,
+    )

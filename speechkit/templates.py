@@ -1,0 +1,329 @@
+"""Templates: which sections a draft has, in which numbering, with which slots.
+
+A template is a YAML file in ``<bank>/templates/``; the default templates
+ship inside the package. Every template is validated on load and every
+problem is reported as ``file:line:column: what is wrong``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from speechkit import yamlio
+from speechkit.errors import TemplateError
+from speechkit.numbering import STYLES
+from speechkit.slots import SLOT_NAMES, slots_in
+
+# Labels for slots a template does not declare but a phrase may use.
+DEFAULT_LABELS = {
+    "org": "单位名称",
+    "place": "地方",
+    "year": "年份",
+    "event": "会议名称",
+    "speaker": "代表谁讲话",
+    "audience": "听众",
+    "date": "日期",
+    "name": "姓名",
+    "count": "几",
+}
+SECTION_KINDS = ("salutation", "opening", "transition", "points", "closing", "text")
+_SECTION_KEYS = {
+    "salutation": {"text", "prefer"},
+    "opening": {"pick"},
+    "transition": {"text"},
+    "points": {"count", "style", "children"},
+    "closing": {"pick"},
+    "text": {"text"},
+}
+_TEMPLATE_KEYS = ("name", "title", "description", "slots", "sections", "tags", "minutes")
+_SLOT_KEYS = ("label", "required", "default")
+
+
+@dataclass(frozen=True)
+class SlotSpec:
+    name: str
+    label: str
+    required: bool = False
+    default: str | None = None
+
+    def default_value(self, today: _dt.date | None = None) -> str | None:
+        """The default with ``current`` (year) and ``today`` (date) resolved."""
+        today = today or _dt.date.today()
+        if self.default == "current":
+            return str(today.year) if self.name == "year" else None
+        if self.default == "today":
+            return f"{today.year}年{today.month}月{today.day}日"
+        return self.default
+
+
+@dataclass(frozen=True)
+class Level:
+    """How many points at one level, and in which numbering style."""
+
+    count: int
+    style: str
+    children: Level | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    kind: str
+    pick: int = 1
+    text: str | None = None  # fixed text (salutation, transition, text)
+    prefer: tuple[str, ...] = ()  # salutation: preferred texts
+    points: Level | None = None
+
+
+@dataclass
+class Template:
+    name: str
+    title: str
+    description: str
+    slots: dict[str, SlotSpec]
+    sections: list[Section]
+    tags: list[str] = field(default_factory=list)
+    minutes: float = 8.0
+    path: Path | None = None
+
+    def label(self, slot: str) -> str:
+        spec = self.slots.get(slot)
+        return spec.label if spec else DEFAULT_LABELS.get(slot, slot)
+
+    def points_section(self) -> Section | None:
+        return next((s for s in self.sections if s.kind == "points"), None)
+
+
+def _check_level(value: Any, path: yamlio.PathKey, problems: list[yamlio.Problem]) -> Level | None:
+    if not isinstance(value, dict):
+        problems.append(yamlio.Problem(path, "points takes {count: N, style: 一、, children: {…}}"))
+        return None
+    for key in value:
+        if key not in ("count", "style", "children"):
+            problems.append(yamlio.Problem((*path, str(key)), f"unknown key {key!r} in points", at_key=True))
+    count = value.get("count", 3)
+    if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= 30:
+        problems.append(yamlio.Problem((*path, "count"), "count must be a whole number from 1 to 30"))
+        count = 3
+    style = value.get("style", "一、")
+    if style not in STYLES:
+        problems.append(
+            yamlio.Problem((*path, "style"), f"unknown style {style!r}; styles are: {' '.join(STYLES)}")
+        )
+        style = "一、"
+    children = None
+    if value.get("children") is not None:
+        children = _check_level(value["children"], (*path, "children"), problems)
+    return Level(count, str(style), children)
+
+
+def _section_from(item: Any, path: yamlio.PathKey, problems: list[yamlio.Problem]) -> Section | None:
+    if isinstance(item, str):
+        kind, options = item, {}
+    elif isinstance(item, dict) and len(item) == 1:
+        ((kind, options),) = item.items()
+        options = options if options is not None else {}
+    else:
+        problems.append(yamlio.Problem(path, "a section is a kind (salutation) or {kind: {options}}"))
+        return None
+    if kind not in SECTION_KINDS:
+        problems.append(
+            yamlio.Problem(path, f"unknown section kind {kind!r}; kinds are: {', '.join(SECTION_KINDS)}")
+        )
+        return None
+    if not isinstance(options, dict):
+        problems.append(yamlio.Problem((*path, kind), f"options of {kind} must be a mapping"))
+        return None
+    if kind == "points":
+        level = _check_level(options, (*path, kind), problems)
+        return Section(kind, points=level) if level else None
+    for key in options:
+        if key not in _SECTION_KEYS[kind]:
+            allowed = ", ".join(sorted(_SECTION_KEYS[kind])) or "none"
+            problems.append(
+                yamlio.Problem(
+                    (*path, kind, str(key)),
+                    f"unknown option {key!r} for {kind}; allowed: {allowed}",
+                    at_key=True,
+                )
+            )
+    pick = options.get("pick", 1)
+    if isinstance(pick, bool) or not isinstance(pick, int) or not 0 <= pick <= 20:
+        problems.append(yamlio.Problem((*path, kind, "pick"), "pick must be a whole number from 0 to 20"))
+        pick = 1
+    text = options.get("text")
+    if text is not None and not isinstance(text, str):
+        problems.append(yamlio.Problem((*path, kind, "text"), "text must be text"))
+        text = None
+    if kind == "text" and not text:
+        problems.append(yamlio.Problem(path, "a text section needs {text: …}"))
+    prefer = options.get("prefer", [])
+    if isinstance(prefer, str):
+        prefer = [prefer]
+    if not isinstance(prefer, list) or not all(isinstance(p, str) for p in prefer):
+        problems.append(yamlio.Problem((*path, kind, "prefer"), "prefer must be a list of texts"))
+        prefer = []
+    return Section(kind, pick=pick, text=text, prefer=tuple(prefer))
+
+
+def _slots_from(value: Any, problems: list[yamlio.Problem]) -> dict[str, SlotSpec]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        problems.append(
+            yamlio.Problem(("slots",), "slots must be a mapping of name: {label, required, default}")
+        )
+        return {}
+    specs = {}
+    for name, spec in value.items():
+        path: yamlio.PathKey = ("slots", str(name))
+        if name not in SLOT_NAMES or name == "count":
+            problems.append(
+                yamlio.Problem(
+                    path,
+                    f"unknown slot {name!r}; slots are: {', '.join(n for n in SLOT_NAMES if n != 'count')}",
+                    at_key=True,
+                )
+            )
+            continue
+        spec = spec if spec is not None else {}
+        if not isinstance(spec, dict):
+            problems.append(yamlio.Problem(path, "a slot is {label: …, required: true|false, default: …}"))
+            continue
+        for key in spec:
+            if key not in _SLOT_KEYS:
+                problems.append(
+                    yamlio.Problem(
+                        (*path, str(key)),
+                        f"unknown key {key!r}; allowed: {', '.join(_SLOT_KEYS)}",
+                        at_key=True,
+                    )
+                )
+        label = spec.get("label", DEFAULT_LABELS[name])
+        required = spec.get("required", False)
+        default = spec.get("default")
+        if not isinstance(label, str) or not label:
+            problems.append(yamlio.Problem((*path, "label"), "label must be text"))
+            label = DEFAULT_LABELS[name]
+        if not isinstance(required, bool):
+            problems.append(yamlio.Problem((*path, "required"), "required must be true or false"))
+            required = False
+        if default is not None and not isinstance(default, (str, int)):
+            problems.append(yamlio.Problem((*path, "default"), "default must be text"))
+            default = None
+        if default == "current" and name != "year":
+            problems.append(yamlio.Problem((*path, "default"), "default: current is only for year"))
+        specs[name] = SlotSpec(name, label, required, None if default is None else str(default))
+    return specs
+
+
+def parse_template(text: str, path: Path) -> Template:
+    """Validate and build a template from YAML text; TemplateError lists every problem."""
+    try:
+        data = yamlio.parse(text)
+    except yamlio.YamlSyntaxError as exc:
+        raise TemplateError(f"{path}:{exc.line}:{exc.column}: {exc.message}") from None
+    if not isinstance(data, dict):
+        raise TemplateError(f"{path}:1:1: a template is a mapping with name, title and sections")
+    problems: list[yamlio.Problem] = []
+    for key in data:
+        if key not in _TEMPLATE_KEYS:
+            problems.append(
+                yamlio.Problem(
+                    (str(key),), f"unknown key {key!r}; allowed: {', '.join(_TEMPLATE_KEYS)}", at_key=True
+                )
+            )
+    name = data.get("name", path.stem)
+    if not isinstance(name, str) or not name:
+        problems.append(yamlio.Problem(("name",), "name must be text"))
+        name = path.stem
+    title = data.get("title", "")
+    if not isinstance(title, str):
+        problems.append(yamlio.Problem(("title",), "title must be text"))
+        title = ""
+    description = data.get("description", "")
+    if not isinstance(description, str):
+        problems.append(yamlio.Problem(("description",), "description must be text"))
+        description = ""
+    slots = _slots_from(data.get("slots"), problems)
+    raw_sections = data.get("sections")
+    sections: list[Section] = []
+    if not isinstance(raw_sections, list) or not raw_sections:
+        problems.append(yamlio.Problem(("sections",), "sections must be a non-empty list"))
+    else:
+        for k, item in enumerate(raw_sections):
+            section = _section_from(item, ("sections", k), problems)
+            if section:
+                sections.append(section)
+        if sum(1 for s in sections if s.kind == "points") > 1:
+            problems.append(yamlio.Problem(("sections",), "a template has at most one points section"))
+    tags = data.get("tags", [])
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        problems.append(yamlio.Problem(("tags",), "tags must be a list of words"))
+        tags = []
+    minutes = data.get("minutes", 8)
+    if isinstance(minutes, bool) or not isinstance(minutes, (int, float)) or not 0 < minutes <= 120:
+        problems.append(yamlio.Problem(("minutes",), "minutes must be a number from 1 to 120"))
+        minutes = 8
+    own_text = [("title",), *[("sections", k) for k, s in enumerate(sections) if s.text]]
+    texts = [title] + [s.text or "" for s in sections if s.text]
+    for where, text_value in zip(own_text, texts, strict=False):
+        for slot in slots_in(text_value):
+            if slot not in slots and slot != "count":
+                problems.append(yamlio.Problem(where, f"slot {{{slot}}} is used but not declared in slots"))
+    if problems:
+        located = yamlio.positions(text, problems)
+        lines = [f"{path}:{line}:{col}: {msg}" for line, col, msg in located]
+        raise TemplateError(lines[0], lines)
+    return Template(name, title, description, slots, sections, list(tags), float(minutes), path)
+
+
+def load_template_file(path: Path) -> Template:
+    try:
+        text = yamlio.read_text(path)
+    except UnicodeDecodeError:
+        raise TemplateError(f"{path}: not UTF-8 text; save the template as UTF-8") from None
+    except OSError as exc:
+        raise TemplateError(f"{path}: cannot read ({exc.strerror})") from None
+    return parse_template(text, path)
+
+
+def template_folders(bank_folder: Path | None) -> list[Path]:
+    """Where templates are looked up: the bank's own, then the shipped defaults."""
+    from speechkit.locate import default_bank
+
+    folders = []
+    if bank_folder is not None:
+        folders.append(bank_folder / "templates")
+    shipped = default_bank() / "templates"
+    if shipped not in folders:
+        folders.append(shipped)
+    return [f for f in folders if f.is_dir()]
+
+
+def template_paths(bank_folder: Path | None) -> dict[str, Path]:
+    """Every template name and its file; a bank's own template hides a default of the same name."""
+    found: dict[str, Path] = {}
+    for folder in template_folders(bank_folder):
+        for path in sorted(folder.glob("*.yaml")):
+            found.setdefault(path.stem, path)
+    return found
+
+
+def load_template(name_or_path: str, bank_folder: Path | None = None) -> Template:
+    """A template by name (looked up in the bank, then the defaults) or by file path."""
+    candidate = Path(name_or_path)
+    if candidate.suffix in (".yaml", ".yml") and candidate.is_file():
+        return load_template_file(candidate)
+    for folder in template_folders(bank_folder):
+        path = folder / f"{name_or_path}.yaml"
+        if path.is_file():
+            return load_template_file(path)
+    names = ", ".join(template_paths(bank_folder)) or "none"
+    raise TemplateError(f"unknown template {name_or_path!r}; templates are: {names}")
+
+
+def list_templates(bank_folder: Path | None = None) -> list[Template]:
+    return [load_template_file(p) for p in template_paths(bank_folder).values()]
