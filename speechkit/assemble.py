@@ -77,11 +77,15 @@ class Draft:
     @property
     def chars(self) -> int:
         """Spoken length: every character of the body but spaces (the title is not read out)."""
-        return sum(len(re.sub(r"\s", "", b.text)) for b in self.blocks if b.kind != "title")
+        return _spoken_chars(self.blocks)
 
     @property
     def spoken_minutes(self) -> float:
         return self.chars / self.rate
+
+
+def _spoken_chars(blocks: Iterable[Block]) -> int:
+    return sum(len(b.text) - b.text.count(" ") for b in blocks if b.kind != "title")
 
 
 # ----------------------------------------------------------------- sentences
@@ -265,6 +269,7 @@ def resolve_slots(template: Template, values: Mapping[str, str]) -> dict[str, st
 def plan(
     bank: Bank,
     template: Template,
+    values: Mapping[str, str],
     *,
     topic: Sequence[str] = (),
     seed: int = 0,
@@ -293,7 +298,12 @@ def plan(
             points_part = part
     if topic and not chooser.topic_matched:
         notes.append(f"no phrase in the bank matches the topic {'、'.join(topic)}; drew from the whole bank")
-    _fit_length(parts, units, points_part, chooser, target, points is not None, notes, bank)
+
+    def measure() -> int:
+        _, blocks, _ = build(parts, bank, template, values)
+        return _spoken_chars(blocks)
+
+    _fit_length(parts, units, points_part, chooser, target, points is not None, notes, measure)
     return parts, notes
 
 
@@ -367,7 +377,7 @@ def _family_free(phrase: Phrase, chooser: _Chooser, bank: Bank) -> bool:
     """A point whose children (or parent) are already in the draft would repeat them."""
     if any(child in chooser.used_ids for child in phrase.children):
         return False
-    return not any(phrase.id in (bank.get(u).children if bank.get(u) else []) for u in chooser.used_ids)
+    return not any(parent in chooser.used_ids for parent in bank.parents(phrase.id))
 
 
 def _point_item(phrase: Phrase, child_level: Level | None, chooser: _Chooser, units: list[_Unit]) -> Item:
@@ -412,32 +422,6 @@ def _pick_closings(chooser: _Chooser, n: int) -> list[Phrase]:
     return chosen
 
 
-def _fixed_chars(parts: list[Part], bank: Bank) -> int:
-    """Characters that do not depend on how much of each body is taken."""
-    total = 0
-    for part in parts:
-        for item in part.items:
-            total += _fixed_item_chars(item, part.kind, bank)
-    return total
-
-
-def _fixed_item_chars(item: Item, kind: str, bank: Bank) -> int:
-    if item.text is not None:
-        return len(item.text)
-    phrase = bank.get(item.id or "")
-    if phrase is None:
-        return 0
-    if kind in ("opening",):
-        return 0
-    if phrase.is_point:
-        return (
-            len(phrase.heading or phrase.text)
-            + 3
-            + sum(_fixed_item_chars(c, kind, bank) for c in item.children)
-        )
-    return len(phrase.text)
-
-
 def _fit_length(
     parts: list[Part],
     units: list[_Unit],
@@ -446,68 +430,93 @@ def _fit_length(
     target: float,
     points_fixed: bool,
     notes: list[str],
-    bank: Bank,
+    measure: Callable[[], int],
 ) -> None:
     """Choose how many sentences of each body to take so the draft lands
-    within ±10 % of ``target`` characters, adding points if the bank allows."""
+    within ±10 % of ``target`` characters, adding points if the bank allows.
+
+    ``measure`` builds the draft as it stands and counts it, so the figure
+    is exact (markers, filled slots and all), not an estimate.
+    """
     low, high = target * (1 - _TOLERANCE), target * (1 + _TOLERANCE)
     for unit in units:
         unit.item.sentences = min(unit.floor, len(unit.sentences))
 
-    def total() -> int:
-        return _fixed_chars(parts, bank) + sum(u.taken_chars for u in units)
+    def drop(gone: Item) -> None:
+        units[:] = [u for u in units if not (u.item is gone or _inside(u.item, gone))]
 
-    # Too long even at the minimum: give up children, then openings beyond the first.
-    if total() > high and points_part is not None:
+    # Too long even at the minimum: give up children, then openings beyond the first, then points.
+    if measure() > high and points_part is not None:
         for item in points_part.items:
             for child in item.children:
-                units[:] = [u for u in units if u.item is not child and not _inside(u.item, child)]
+                drop(child)
             item.children = []
-    if total() > high:
+    if measure() > high:
         for part in parts:
-            if part.kind == "opening" and len(part.items) > 1:
-                dropped = part.items[1:]
-                part.items[:] = part.items[:1]
-                units[:] = [u for u in units if u.item not in dropped]
-    if total() > high and points_part is not None and not points_fixed:
-        while total() > high and len(points_part.items) > 1:
-            gone = points_part.items.pop()
-            units[:] = [u for u in units if not (u.item is gone or _inside(u.item, gone))]
-    while True:
-        grew = True
-        while grew and total() < target:
-            grew = False
-            for unit in sorted(units, key=lambda u: (u.taken_chars, id(u) * 0)):
+            if part.kind == "opening":
+                for gone in part.items[1:]:
+                    drop(gone)
+                del part.items[1:]
+    if points_part is not None and not points_fixed:
+        while measure() > high and len(points_part.items) > 1:
+            drop(points_part.items.pop())
+
+    def grow() -> None:
+        """Add sentences, shortest body first, while they keep the draft under the ceiling."""
+        current = measure()
+        while current < target:
+            for unit in sorted(units, key=lambda u: u.taken_chars):
                 n = unit.item.sentences or 0
-                if n >= len(unit.sentences):
-                    continue
-                if total() + len(unit.sentences[n]) > high:
+                if n >= len(unit.sentences) or current + len(unit.sentences[n]) > high:
                     continue
                 unit.item.sentences = n + 1
-                grew = True
+                current = measure()
                 break
-        if total() >= low or points_part is None or points_fixed or len(points_part.items) >= MAX_POINTS:
+            else:
+                return
+
+    bank_exhausted = points_part is None or points_fixed
+    while True:
+        grow()
+        if measure() >= low or points_part is None or points_fixed or len(points_part.items) >= MAX_POINTS:
             break
         before = len(units)
         if not _add_point(points_part, chooser, units):
+            bank_exhausted = True
             break
         for unit in units[before:]:
             unit.item.sentences = min(unit.floor, len(unit.sentences))
-        if total() > high:  # the new point overshoots: take it back out
-            gone = points_part.items.pop()
-            units[:] = [u for u in units if not (u.item is gone or _inside(u.item, gone))]
+        if measure() > high:  # the new point overshoots: take it back out
+            drop(points_part.items.pop())
             break
+    # Still short: one more sentence may overshoot a little yet land nearer the target.
+    current = measure()
+    while current < low:
+        best: tuple[float, _Unit] | None = None
+        for unit in units:
+            n = unit.item.sentences or 0
+            if n < len(unit.sentences):
+                distance = abs(current + len(unit.sentences[n]) - target)
+                if best is None or distance < best[0]:
+                    best = (distance, unit)
+        if best is None or best[0] >= abs(current - target):
+            break
+        best[1].item.sentences = (best[1].item.sentences or 0) + 1
+        current = measure()
     for unit in units:
         if unit.item.sentences is not None and unit.item.sentences >= len(unit.sentences):
             unit.item.sentences = None  # the whole body: survives edits to the bank's text
-    final = total()
-    if final < low:
+    exhausted = bank_exhausted and all(u.item.sentences is None for u in units)
+    if current < low and exhausted:
         notes.append(
-            f"the bank has material for about {final} characters ({final / target * 100:.0f}% of the "
-            f"{target:.0f} asked); add speeches with 'speechkit extract' for longer drafts"
+            f"the bank has material for {current} characters, {current / target * 100:.0f}% of the "
+            f"{target:.0f} asked; extract more speeches for longer drafts"
         )
-    elif final > high:
-        notes.append(f"the draft is {final} characters, more than the {target:.0f} asked; use fewer --points")
+    elif current < low or current > high:
+        notes.append(
+            f"the draft is {current} characters, {current / target * 100:.0f}% of the {target:.0f} asked: "
+            "its sentences do not divide finer; try other --points"
+        )
 
 
 def _inside(item: Item, root: Item) -> bool:
@@ -602,7 +611,9 @@ def assemble(
     """A draft for ``template`` from ``bank``; the same arguments give the same draft."""
     values = resolve_slots(template, slots or {})
     topic = [t.strip() for t in topic if t.strip()]
-    parts, notes = plan(bank, template, topic=topic, seed=seed, minutes=minutes, points=points, rate=rate)
+    parts, notes = plan(
+        bank, template, values, topic=topic, seed=seed, minutes=minutes, points=points, rate=rate
+    )
     title, blocks, placeholders = build(parts, bank, template, values)
     return Draft(
         template=template.name,

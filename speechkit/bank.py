@@ -158,6 +158,16 @@ class Bank:
 
     def __post_init__(self) -> None:
         self._by_id: dict[str, Phrase] | None = None
+        self._parents: dict[str, list[str]] | None = None
+
+    def parents(self, point_id: str) -> list[str]:
+        """Ids of the points that list ``point_id`` among their children."""
+        if self._parents is None:
+            self._parents = {}
+            for p in self.of_kind("point"):
+                for child in p.children:
+                    self._parents.setdefault(child, []).append(p.id)
+        return self._parents.get(point_id, [])
 
     def all(self) -> list[Phrase]:
         return [p for kind in KINDS for p in self.phrases[kind]]

@@ -13,7 +13,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -145,7 +145,7 @@ def extract(
 # ---------------------------------------------------------------- drafting
 
 BankOpt = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option(
         "--bank",
         help="Bank folder (default: $SPEECHKIT_BANK, ./phrasebanks, the shipped banks).",
@@ -208,38 +208,38 @@ def generate(
         str, typer.Option("-t", "--template", help="Template name or .yaml file.")
     ] = "work-meeting",
     topic: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option("--topic", help="Prefer phrases about this (repeatable).", show_default=False),
     ] = None,
     slot: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option(
             "--slot", help="Slot value, name=value (repeatable): org, year, event…", show_default=False
         ),
     ] = None,
     points: Annotated[
-        Optional[int], typer.Option("--points", help="Number of top-level points.", show_default=False)
+        int | None, typer.Option("--points", help="Number of top-level points.", show_default=False)
     ] = None,
     minutes: Annotated[
-        Optional[float],
+        float | None,
         typer.Option("--minutes", help="Target length in minutes of speaking.", show_default=False),
     ] = None,
     rate: Annotated[int, typer.Option("--rate", help="Speaking rate, characters a minute.")] = 220,
     seed: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--seed", help="Seed: the same seed gives the same draft.", show_default=False),
     ] = None,
     out: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option("-o", "--output", help="Write the draft to this file.", show_default=False),
     ] = None,
     fmt: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--format", help="txt, md or docx (default: from the suffix).", show_default=False),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
     save_draft: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option(
             "--save-draft", help="Record the draft's choices to export it again.", show_default=False
         ),
@@ -316,7 +316,7 @@ def export(
     ],
     out: Annotated[Path, typer.Option("-o", "--output", help="File to write.", show_default=False)],
     fmt: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--format", help="txt, md or docx (default: from the suffix).", show_default=False),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
@@ -343,14 +343,14 @@ app.add_typer(phrases_app, name="phrases")
 def phrases(
     ctx: typer.Context,
     kind: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--kind", help="salutation, opening, transition, point or closing.", show_default=False),
     ] = None,
     search: Annotated[
-        Optional[str], typer.Option("--search", help="Word in the text or keywords.", show_default=False)
+        str | None, typer.Option("--search", help="Word in the text or keywords.", show_default=False)
     ] = None,
     tag: Annotated[
-        Optional[str], typer.Option("--tag", help="Occasion tag, e.g. congress.", show_default=False)
+        str | None, typer.Option("--tag", help="Occasion tag, e.g. congress.", show_default=False)
     ] = None,
     limit: Annotated[int, typer.Option("--limit", help="Show at most this many (0: all).")] = 20,
     as_json: JsonOpt = False,
@@ -404,7 +404,7 @@ def phrases_show(
 @app.command()
 def templates(
     name: Annotated[
-        Optional[str], typer.Argument(help="Show this template's sections and slots.", show_default=False)
+        str | None, typer.Argument(help="Show this template's sections and slots.", show_default=False)
     ] = None,
     bank: BankOpt = None,
 ) -> None:

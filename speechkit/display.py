@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from speechkit.bank import Phrase
     from speechkit.mining import ExtractReport
     from speechkit.structure import FileOutline, Point
-    from speechkit.templates import Template
+    from speechkit.templates import Level, Template
 
 PREVIEW = 40
 
@@ -147,7 +147,8 @@ def template_detail(template: Template) -> Group:
     sections = Text("sections:\n")
     for n, s in enumerate(template.sections, start=1):
         if s.kind == "points" and s.points:
-            level, depth, desc = s.points, 0, []
+            level: Level | None = s.points
+            depth, desc = 0, []
             while level is not None:
                 desc.append(f"{'  ' * depth}{level.count} × {marker(level.style, 1, level.count)}…")
                 level, depth = level.children, depth + 1

@@ -120,6 +120,7 @@ def _check_level(value: Any, path: yamlio.PathKey, problems: list[yamlio.Problem
 
 
 def _section_from(item: Any, path: yamlio.PathKey, problems: list[yamlio.Problem]) -> Section | None:
+    options: Any
     if isinstance(item, str):
         kind, options = item, {}
     elif isinstance(item, dict) and len(item) == 1:
