@@ -303,7 +303,12 @@ def plan(
         _, blocks, _ = build(parts, bank, template, values)
         return _spoken_chars(blocks)
 
-    _fit_length(parts, units, points_part, chooser, target, points is not None, notes, measure)
+    # Without --minutes the template's length is a soft aim: keep its number
+    # of points and say nothing about length.
+    soft = minutes is None
+    _fit_length(parts, units, points_part, chooser, target, points is not None or soft, notes, measure)
+    if soft:
+        notes[:] = [n for n in notes if not n.startswith(("the draft is", "the bank has material"))]
     return parts, notes
 
 

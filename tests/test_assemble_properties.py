@@ -1,0 +1,126 @@
+"""Properties every draft must have, over seeds 0–200 and every template.
+
+The checks read the rendered text itself (markers parsed back from the
+lines), not the planner's bookkeeping.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from speechkit.assemble import Draft, assemble
+from speechkit.bank import Bank, load_bank
+from speechkit.numbering import CIRCLED, parse_chinese
+from speechkit.templates import Template, list_templates
+
+from .conftest import DEFAULT_BANK
+
+_CN = "一二三四五六七八九十百零"
+MARKER_PATTERNS = {
+    "一、": re.compile(f"^([{_CN}]+)、"),
+    "（一）": re.compile(f"^（([{_CN}]+)）"),
+    "1.": re.compile(r"^(\d+)\."),
+    "（1）": re.compile(r"^（(\d+)）"),
+    "①": re.compile(f"^([{CIRCLED}])"),
+    "一是": re.compile(f"^([{_CN}]+)是"),
+    "第一": re.compile(f"^第([{_CN}]+)，"),
+    "首先": re.compile(r"^(首先|其次|再次|最后)，"),
+}
+
+
+def value(style: str, token: str, position: int) -> int:
+    if style in ("1.", "（1）"):
+        return int(token)
+    if style == "①":
+        return CIRCLED.index(token) + 1
+    if style == "首先":
+        return {"首先": 1, "其次": 2, "再次": 3}.get(token, position)  # 最后 closes the run
+    n = parse_chinese(token)
+    assert n is not None
+    return n
+
+
+def styles_of(template: Template) -> list[str]:
+    section = template.points_section()
+    level = section.points if section else None
+    out = []
+    while level is not None:
+        out.append(level.style)
+        level = level.children
+    return out
+
+
+def numbering(draft: Draft, styles: list[str]) -> list[list[int]]:
+    """Numbers read back from the text: [[top numbers], [children of 1], [children of 2], …]."""
+    top: list[int] = []
+    children: list[list[int]] = []
+    for block in draft.blocks:
+        if block.section != "points":
+            continue
+        for depth, style in enumerate(styles[:2]):
+            m = MARKER_PATTERNS[style].match(block.text)
+            if not m:
+                continue
+            if depth == 0:
+                top.append(value(style, m.group(1), len(top) + 1))
+                children.append([])
+            else:
+                children[-1].append(value(style, m.group(1), len(children[-1]) + 1))
+            break
+    return [top, *children]
+
+
+@pytest.fixture(scope="module")
+def bank() -> Bank:
+    return load_bank(DEFAULT_BANK)
+
+
+@pytest.fixture(scope="module")
+def templates() -> list[Template]:
+    return list_templates(DEFAULT_BANK)
+
+
+def required_slots(template: Template) -> dict[str, str]:
+    return {name: f"测试{name}" for name, spec in template.slots.items() if spec.required}
+
+
+def test_there_are_five_occasions(templates: list[Template]) -> None:
+    assert {t.name for t in templates} >= {
+        "work-meeting",
+        "congress",
+        "commendation",
+        "symposium",
+        "festival",
+    }
+
+
+@pytest.mark.parametrize("seed", range(201))
+def test_every_template_gives_a_well_formed_draft(seed: int, bank: Bank, templates: list[Template]) -> None:
+    for template in templates:
+        draft = assemble(bank, template, slots=required_slots(template), seed=seed)
+        text = "\n".join(b.text for b in draft.blocks)
+        styles = styles_of(template)
+        top, *children = numbering(draft, styles)
+        # consecutive, correctly nested numbering
+        assert top == list(range(1, len(top) + 1)), (template.name, seed, top)
+        assert top, (template.name, seed)
+        for numbers in children:
+            assert numbers == list(range(1, len(numbers) + 1)), (template.name, seed, children)
+        # no leftover slot, no literal braces from escaping
+        assert not re.search(r"\{[A-Za-z_]+\}|\{\{|\}\}", text), (template.name, seed)
+        # no paragraph twice
+        paragraphs = [b.text for b in draft.blocks]
+        assert len(paragraphs) == len(set(paragraphs)), (template.name, seed)
+        # the closing comes last, all of it together
+        sections = [b.section for b in draft.blocks if b.kind != "title"]
+        closing_at = [i for i, s in enumerate(sections) if s == "closing"]
+        if closing_at:
+            assert closing_at == list(range(closing_at[0], len(sections))), (template.name, seed)
+        # the transition's count is the number of points drawn
+        for block in draft.blocks:
+            if block.section == "transition":
+                m = re.search(r"[讲谈提]([一二两三四五六七八九十]+)(?:点|个方面)", block.text)
+                if m:
+                    assert parse_chinese(m.group(1).replace("两", "二")) == len(top), (template.name, seed)
