@@ -184,12 +184,17 @@ class _Chooser:
         return chosen
 
 
+_NEAR_PREFIX = 200  # phrases that agree this far are the same phrase for a draft
+
+
 def _near(a: str, b: str) -> bool:
+    """Nearly the same text (difflib ratio ≥ 0.85 over their openings)."""
     if a == b:
         return True
     if min(len(a), len(b)) * 1.25 < max(len(a), len(b)):
         return False
-    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.85
+    matcher = SequenceMatcher(None, a[:_NEAR_PREFIX], b[:_NEAR_PREFIX], autojunk=False)
+    return matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85
 
 
 def _opening_rank(phrase: Phrase) -> int:
@@ -467,18 +472,26 @@ def _fit_length(
             drop(points_part.items.pop())
 
     def grow() -> None:
-        """Add sentences, shortest body first, while they keep the draft under the ceiling."""
+        """Add sentences, shortest body first, while they keep the draft under the ceiling.
+
+        Counting a sentence's own length is exact but for slots filled
+        inside it, so the draft is measured again after each round."""
         current = measure()
         while current < target:
-            for unit in sorted(units, key=lambda u: u.taken_chars):
-                n = unit.item.sentences or 0
-                if n >= len(unit.sentences) or current + len(unit.sentences[n]) > high:
-                    continue
-                unit.item.sentences = n + 1
-                current = measure()
-                break
-            else:
+            added = False
+            while current < target:
+                for unit in sorted(units, key=lambda u: u.taken_chars):
+                    n = unit.item.sentences or 0
+                    if n < len(unit.sentences) and current + len(unit.sentences[n]) <= high:
+                        unit.item.sentences = n + 1
+                        current += len(unit.sentences[n])
+                        added = True
+                        break
+                else:
+                    break
+            if not added:
                 return
+            current = measure()
 
     bank_exhausted = points_part is None or points_fixed
     while True:

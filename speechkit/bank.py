@@ -7,7 +7,6 @@ byte for byte, and re-extracting never drops an entry (see ``merge``).
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -136,6 +135,8 @@ class Phrase:
 
 def phrase_id(kind: str, key: str) -> str:
     """Stable id: the kind and a hash of the phrase's normalised text."""
+    import hashlib  # mining only: drafting never makes ids
+
     digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
     return f"{kind}-{digest}"
 
@@ -400,12 +401,30 @@ def is_bank_folder(folder: Path) -> bool:
     return folder.is_dir() and any((folder / name).is_file() for name in FILE_NAMES.values())
 
 
-def load_bank(folder: Path, keep_raw: bool = False) -> Bank:
-    """Load every kind file in ``folder``; missing files are empty kinds."""
+def load_bank(folder: Path, keep_raw: bool = False, use_index: bool = True) -> Bank:
+    """Load every kind file in ``folder``; missing files are empty kinds.
+
+    Drafting reads the compiled index when it is valid (``bankindex``);
+    extraction (``keep_raw``) always reads the YAML itself.
+    """
     if not folder.exists():
         raise BankError(f"{folder}: no such bank folder; run 'speechkit extract' or give --bank DIR")
     if not folder.is_dir():
         raise BankError(f"{folder}: is not a folder; --bank takes a folder of YAML files")
+    if use_index and not keep_raw:
+        from speechkit import bankindex
+
+        cached = bankindex.load(folder)
+        if cached is not None:
+            return cached
+        before = bankindex.signature(folder)
+        bank = _load_yaml(folder, keep_raw=False)
+        bankindex.store(folder, bank, before)
+        return bank
+    return _load_yaml(folder, keep_raw)
+
+
+def _load_yaml(folder: Path, keep_raw: bool) -> Bank:
     bank = Bank(folder)
     for kind in KINDS:
         path = folder / FILE_NAMES[kind]

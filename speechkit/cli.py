@@ -9,7 +9,6 @@ drafting commands never import jieba.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -88,6 +87,8 @@ def console(stderr: bool = False) -> Console:
 
 
 def _print_json(data: Any) -> None:
+    import json
+
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 

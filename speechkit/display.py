@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.console import Group
-from rich.table import Table
 from rich.text import Text
-from rich.tree import Tree
 
 if TYPE_CHECKING:
+    from rich.table import Table
+    from rich.tree import Tree
+
     from speechkit.assemble import Draft
     from speechkit.bank import Phrase
     from speechkit.mining import ExtractReport
@@ -35,6 +36,8 @@ def _point_branch(tree: Tree, point: Point, marker: str) -> None:
 
 
 def outline_tree(files: list[FileOutline]) -> Group:
+    from rich.tree import Tree
+
     from speechkit.numbering import marker as render_marker
 
     trees = []
@@ -61,6 +64,8 @@ def outline_tree(files: list[FileOutline]) -> Group:
 
 
 def extract_summary(report: ExtractReport) -> Group:
+    from rich.table import Table
+
     verb = "Would write" if not report.written else "Wrote"
     table = Table(title=None, show_edge=False)
     for column in ("kind", "found", "unique", "added", "updated", "unchanged", "stale", "kept"):
@@ -103,6 +108,8 @@ def draft_footer(draft: Draft) -> str:
 
 
 def phrases_table(phrases: list[Phrase], total: int) -> Group:
+    from rich.table import Table
+
     table = Table(show_edge=False)
     table.add_column("kind")
     table.add_column("id", no_wrap=True)
@@ -121,6 +128,8 @@ def phrases_table(phrases: list[Phrase], total: int) -> Group:
 
 
 def templates_table(templates: list[Template]) -> Table:
+    from rich.table import Table
+
     table = Table(show_edge=False)
     table.add_column("name", no_wrap=True)
     table.add_column("description")
@@ -132,6 +141,8 @@ def templates_table(templates: list[Template]) -> Table:
 
 
 def template_detail(template: Template) -> Group:
+    from rich.table import Table
+
     from speechkit.numbering import marker
 
     head = Text()

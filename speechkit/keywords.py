@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import logging
 import math
-import os
-import sys
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
+
+from speechkit.paths import cache_dir
 
 # Function words and the stock vocabulary of every speech: they say nothing
 # about a phrase's topic.
@@ -30,20 +29,6 @@ STOPWORDS = frozenset(
 )
 
 MAX_KEYWORDS = 6
-
-
-def cache_dir() -> Path:
-    """The user's cache folder for speechkit (``$SPEECHKIT_CACHE_DIR`` overrides)."""
-    override = os.environ.get("SPEECHKIT_CACHE_DIR")
-    if override:
-        return Path(override)
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "speechkit"
 
 
 @lru_cache(maxsize=1)

@@ -31,7 +31,7 @@ from speechkit.bank import (
 from speechkit.corpus import CorpusFile, read_corpus
 from speechkit.errors import BankError
 from speechkit.fileio import atomic_write, bank_lock
-from speechkit.slots import generalise
+from speechkit.generalise import generalise
 from speechkit.structure import Para, Point, Speech, parse_text
 
 Warn = Callable[[str], None]

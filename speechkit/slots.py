@@ -1,12 +1,8 @@
-"""Slots: generalise specifics into ``{slot}``s when mining, fill them when drafting.
-
-Generalising is conservative on purpose: a wrong slot inside a fixed
-expression ruins a phrase, a missed slot only costs the user an edit. Each
-rule fires only in a context that makes the meaning plain ("在…隆重召开之际",
-"我代表…，向…"), and no slot may overlap a protected fixed expression.
+"""Slots: the vocabulary, and filling slots when drafting.
 
 Filling never evaluates anything: values are inserted as literal text, and
-``{{`` / ``}}`` stand for literal braces.
+``{{`` / ``}}`` stand for literal braces. Generalising specifics into slots
+(mining) lives in ``speechkit.generalise``.
 """
 
 from __future__ import annotations
@@ -19,143 +15,9 @@ SLOT_NAMES = ("org", "place", "year", "event", "speaker", "audience", "date", "n
 
 SLOT_RE = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
-_HAN = "\u4e00-\u9fff"
-_EVENT_SUFFIX = (
-    "职工代表大会|会员代表大会|代表大会|工作会议|工作会|座谈会|表彰大会|表彰会|动员大会|推进会|"
-    "总结大会|庆祝大会|联欢会|茶话会|年会|开幕式|闭幕式|交流会|培训班|研讨会|论坛|典礼"
-)
-_ORG_END = "委|政府|人大|政协|党政|党委|工会|总工会|公司|集团|团|部|局|厅|院|会|处|科|室|中心|组|支部|班子"
-_NOT_PLACE_WORDS = "根据|按照|通过|作为|经过|由于|全国|各地|加强|推动|支持|依托|发挥|要求|组织|参加|联合|召开"
-_FUNCTION_CHARS = set("在年的和与是了为对向从全各我本该其这那个")
-_NOT_PLACE = "全|我|本|各|该|每|两|外|他|此|省|市|县|区|州|地|城|郊|老|新|首|中|大|小"
-
-_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    # 在北京市工会第十二次代表大会隆重召开之际 / 今天的全市工会工作会议 / 这里召开…座谈会
-    (
-        "event",
-        re.compile(
-            rf"(?:(?<=在)|(?<=今天的)|(?<=本次)|(?<=这次)|(?<=这里召开)|(?<=今天召开的))"
-            rf"(?P<v>(?!这里)(?:(?!召开|举行)[{_HAN}“”]){{2,24}}?(?:第[一二三四五六七八九十百]+[次届])?(?:{_EVENT_SUFFIX}))"
-            rf"(?=隆重|胜利|召开|开幕|举行|之际|上|，|。|！|,)"
-        ),
-    ),
-    # 我代表市委、市人大、市政府、市政协，向…
-    (
-        "speaker",
-        re.compile(
-            rf"(?<=我代表)(?P<v>(?:[{_HAN}]{{1,12}}?(?:{_ORG_END}))(?:、[{_HAN}]{{1,12}}?(?:{_ORG_END})){{0,6}})"
-            rf"(?=，|,|向|对|祝|衷心|热烈|表示)"
-        ),
-    ),
-    # 郴州市总工会, 湖南省委员会: a place name (checked against _NOT_PLACE) and an organ
-    (
-        "org",
-        re.compile(
-            rf"(?<![{_HAN}])(?P<v>(?!{_NOT_PLACE_WORDS})[{_HAN}]{{2,3}}(?:省|市|县)"
-            rf"(?:总工会|工会|委员会|人民政府))"
-        ),
-    ),
-    ("year", re.compile(r"(?<![0-9])(?P<v>(?:19|20)(?:[0-9]{2}|××))(?=年)")),
-    ("date", re.compile(r"(?<![0-9])(?P<v>[0-9]{1,2}月[0-9]{1,2}日)")),
-    # 刚才，梁伟同志作了工作报告
-    (
-        "name",
-        re.compile(
-            rf"(?:(?<=^)|(?<=[，。！：、]))(?P<v>[{_HAN}]{{2,3}})(?=同志(?:作了|已经|的|讲|所作|代表|在))"
-        ),
-    ),
-)
-
-_NOT_A_NAME = {
-    "与会",
-    "各位",
-    "广大",
-    "全体",
-    "党员",
-    "领导",
-    "中央",
-    "工会",
-    "青年",
-    "基层",
-    "优秀",
-    "年轻",
-    "先进",
-    "劳模",
-    "这些",
-    "有关",
-    "其他",
-    "女",
-    "老",
-    "部分",
-    "各级",
-    "领导班子",
-    "央领导",
-}
-
-# Fixed expressions a slot must never cut.
-PROTECTED = (
-    "隆重召开",
-    "胜利召开",
-    "热烈祝贺",
-    "围绕中心，服务大局",
-    "围绕中心、服务大局",
-    "中国特色社会主义",
-    "全心全意",
-    "工人阶级",
-    "人民群众",
-    "职工群众",
-    "代表大会制度",
-    "职工代表大会制度",
-)
-_PROTECTED_RE = re.compile("|".join(re.escape(p) for p in PROTECTED))
-
-# In transitions, "讲三点意见" counts the points that follow.
-_COUNT_RE = re.compile(
-    r"(?<=讲|谈|提|说)(?:以下|这么|这样|如下)?(?P<v>[一二两三四五六七八九十]{1,2})"
-    r"(?=点|个方面|个问题|方面|条)"
-)
-
 
 def escape_braces(text: str) -> str:
     return text.replace("{", "{{").replace("}", "}}")
-
-
-def generalise(text: str, *, transition: bool = False) -> tuple[str, list[str]]:
-    """Replace specifics in ``text`` (already normalised) with slots.
-
-    Returns the generalised text (literal braces escaped) and the slot names
-    used, in order of first use.
-    """
-    protected = [(m.start(), m.end()) for m in _PROTECTED_RE.finditer(text)]
-    spans: list[tuple[int, int, str]] = []
-    rules = _RULES + ((("count", _COUNT_RE),) if transition else ())
-    for name, pattern in rules:
-        for m in pattern.finditer(text):
-            start, end = m.span("v")
-            value = m.group("v")
-            if name == "name" and value in _NOT_A_NAME:
-                continue
-            if name == "org" and (value[0] in _NOT_PLACE or _FUNCTION_CHARS & set(value[:3])):
-                continue
-            if any(start < pe and ps < end for ps, pe in protected):
-                continue
-            if any(start < se and ss < end for ss, se, _ in spans):
-                continue  # an earlier, more specific rule already took this text
-            spans.append((start, end, name))
-    if not spans:
-        return escape_braces(text), []
-    spans.sort()
-    out = []
-    used: list[str] = []
-    last = 0
-    for start, end, name in spans:
-        out.append(escape_braces(text[last:start]))
-        out.append("{" + name + "}")
-        if name not in used:
-            used.append(name)
-        last = end
-    out.append(escape_braces(text[last:]))
-    return "".join(out), used
 
 
 def slots_in(text: str) -> list[str]:

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from speechkit import cues
+from speechkit.markers import BLOCK_MARKER_RE, INLINE_MARKER_RE, read_block_marker, read_inline_marker
 from speechkit.normalise import HAN_RE, NormText, normalise, tidy
-from speechkit.numbering import BLOCK_MARKER_RE, INLINE_MARKER_RE, read_block_marker, read_inline_marker
 
 
 @dataclass

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from speechkit.generalise import PROTECTED, generalise
 from speechkit.normalise import normalise
-from speechkit.slots import PROTECTED, fill, generalise, slots_in
+from speechkit.slots import fill, slots_in
 
 
 def gen(text: str, transition: bool = False) -> str:

@@ -1,0 +1,91 @@
+"""Cold start of the drafting commands against a baseline, in the same run.
+
+    python bench/startup.py [--runs 21] [--bank DIR]
+
+Baseline: ``python -c "import typer, yaml, rich.console"`` (what any typer +
+PyYAML + rich CLI pays before doing anything). Each command runs ``--runs``
+times, alternating with the baseline so machine noise hits both alike; we
+report medians and the ratio of medians. Also checks that none of the
+drafting commands imports jieba (``python -X importtime``).
+
+Run it from an installed speechkit (``pip install .``); bytecode is written
+on a warm-up run first, as it is for an installed package.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BASELINE = [sys.executable, "-c", "import typer, yaml, rich.console"]
+
+
+def commands(draft: Path, out_dir: Path, bank: str | None) -> dict[str, list[str]]:
+    sk = [sys.executable, "-m", "speechkit"]
+    bank_opt = ["--bank", bank] if bank else []
+    return {
+        "generate": [*sk, "generate", "--seed", "1", "--no-input", *bank_opt],
+        "phrases --search": [*sk, "phrases", "--search", "工会", *bank_opt],
+        "export": [*sk, "export", str(draft), "-o", str(out_dir / "out.txt"), "--force", *bank_opt],
+    }
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
+def imports_jieba(cmd: list[str], env: dict[str, str]) -> bool:
+    run = subprocess.run([cmd[0], "-X", "importtime", *cmd[1:]], env=env, capture_output=True, text=True)
+    return any(line.rstrip().endswith((" jieba", "| jieba")) for line in run.stderr.splitlines())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=21)
+    parser.add_argument("--bank", default=None, help="bank folder (default: the shipped banks)")
+    parser.add_argument("--limit", type=float, default=1.5, help="ratio to baseline allowed")
+    args = parser.parse_args()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        draft = work / "draft.yaml"
+        bank_opt = ["--bank", args.bank] if args.bank else []
+        subprocess.run(
+            [sys.executable, "-m", "speechkit", "generate", "--seed", "1", "--no-input", "--save-draft", str(draft),
+             "-o", str(work / "first.txt"), *bank_opt],
+            env=env, check=True, cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        cmds = commands(draft, work, args.bank)
+        for cmd in [BASELINE, *cmds.values()]:  # warm-up: bytecode, bank index, OS caches
+            timed(cmd, env)
+        samples: dict[str, list[float]] = {"baseline": [], **{name: [] for name in cmds}}
+        for _ in range(args.runs):
+            for name, cmd in cmds.items():
+                samples["baseline"].append(timed(BASELINE, env))
+                samples[name].append(timed(cmd, env))
+        base = statistics.median(samples["baseline"])
+        print(f"python {sys.version.split()[0]} on {os.cpu_count()} cores; {args.runs} runs each; "
+              f"bank: {args.bank or 'shipped default'}")
+        print(f"{'command':<20}{'median ms':>10}{'ratio':>8}  jieba imported")
+        print(f"{'baseline':<20}{base * 1000:>10.1f}{1.0:>8.2f}")
+        worst = 0.0
+        for name, cmd in cmds.items():
+            median = statistics.median(samples[name])
+            ratio = median / base
+            worst = max(worst, ratio)
+            print(f"{name:<20}{median * 1000:>10.1f}{ratio:>8.2f}  {'YES' if imports_jieba(cmd, env) else 'no'}")
+        verdict = "met" if worst <= args.limit else "NOT met"
+        print(f"target: every command at most {args.limit}x the baseline: {verdict} (worst {worst:.2f}x)")
+        return 0 if worst <= args.limit else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
