@@ -57,8 +57,9 @@ def test_an_invalid_edit_is_reported_not_hidden_by_the_index(bank_copy: Path) ->
     load_bank(bank_copy)
     path = bank_copy / "openings.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "  - id: x\n    txt: oops\n", encoding="utf-8")
-    with pytest.raises(BankError, match="unknown key 'txt'"):
+    with pytest.raises(BankError) as info:
         load_bank(bank_copy)
+    assert any("unknown key 'txt'" in p for p in info.value.problems)
 
 
 def test_a_corrupt_index_is_ignored(bank_copy: Path) -> None:
