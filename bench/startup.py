@@ -59,9 +59,25 @@ def main() -> int:
         draft = work / "draft.yaml"
         bank_opt = ["--bank", args.bank] if args.bank else []
         subprocess.run(
-            [sys.executable, "-m", "speechkit", "generate", "--seed", "1", "--no-input", "--save-draft", str(draft),
-             "-o", str(work / "first.txt"), *bank_opt],
-            env=env, check=True, cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                sys.executable,
+                "-m",
+                "speechkit",
+                "generate",
+                "--seed",
+                "1",
+                "--no-input",
+                "--save-draft",
+                str(draft),
+                "-o",
+                str(work / "first.txt"),
+                *bank_opt,
+            ],
+            env=env,
+            check=True,
+            cwd=work,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         cmds = commands(draft, work, args.bank)
         for cmd in [BASELINE, *cmds.values()]:  # warm-up: bytecode, bank index, OS caches
@@ -72,8 +88,10 @@ def main() -> int:
                 samples["baseline"].append(timed(BASELINE, env))
                 samples[name].append(timed(cmd, env))
         base = statistics.median(samples["baseline"])
-        print(f"python {sys.version.split()[0]} on {os.cpu_count()} cores; {args.runs} runs each; "
-              f"bank: {args.bank or 'shipped default'}")
+        print(
+            f"python {sys.version.split()[0]} on {os.cpu_count()} cores; {args.runs} runs each; "
+            f"bank: {args.bank or 'shipped default'}"
+        )
         print(f"{'command':<20}{'median ms':>10}{'ratio':>8}  jieba imported")
         print(f"{'baseline':<20}{base * 1000:>10.1f}{1.0:>8.2f}")
         worst = 0.0
@@ -81,7 +99,9 @@ def main() -> int:
             median = statistics.median(samples[name])
             ratio = median / base
             worst = max(worst, ratio)
-            print(f"{name:<20}{median * 1000:>10.1f}{ratio:>8.2f}  {'YES' if imports_jieba(cmd, env) else 'no'}")
+            print(
+                f"{name:<20}{median * 1000:>10.1f}{ratio:>8.2f}  {'YES' if imports_jieba(cmd, env) else 'no'}"
+            )
         verdict = "met" if worst <= args.limit else "NOT met"
         print(f"target: every command at most {args.limit}x the baseline: {verdict} (worst {worst:.2f}x)")
         return 0 if worst <= args.limit else 1

@@ -346,7 +346,8 @@ def _plan_section(section: Section, chooser: _Chooser, points: int | None, units
     elif section.kind == "transition":
 
         def counts(p: Phrase) -> float:
-            return 2.0 if "count" in p.slots else 0.0
+            # One that counts the points drawn, and is short: fewer borrowed specifics.
+            return (2.0 if "count" in p.slots else 0.0) + (1.0 if len(p.text) <= 24 else 0.0)
 
         chosen = chooser.pick(bank.of_kind("transition"), 1, counts)
         part.items.append(Item(id=chosen[0].id) if chosen else Item(text="下面，我讲{count}点意见："))
