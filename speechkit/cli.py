@@ -10,6 +10,7 @@ drafting commands never import jieba.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -374,7 +375,12 @@ def phrases(
         return
     from speechkit.display import phrases_table
 
-    console().print(phrases_table(shown, len(found)))
+    width = (
+        shutil.get_terminal_size((100, 24)).columns
+        if sys.stdout.isatty()
+        else int(os.environ.get("COLUMNS", "100"))
+    )
+    sys.stdout.write(phrases_table(shown, len(found), width))
 
 
 @phrases_app.command("show")

@@ -107,24 +107,41 @@ def draft_footer(draft: Draft) -> str:
     )
 
 
-def phrases_table(phrases: list[Phrase], total: int) -> Group:
-    from rich.table import Table
+def _fit(text: str, width: int) -> str:
+    """``text`` cut or padded to ``width`` terminal cells (CJK characters take two)."""
+    from rich.cells import cell_len, set_cell_size
 
-    table = Table(show_edge=False)
-    table.add_column("kind")
-    table.add_column("id", no_wrap=True)
-    table.add_column("text")
-    table.add_column("count", justify="right")
-    table.add_column("sources")
+    if cell_len(text) > width:
+        cut = set_cell_size(text, width - 1)
+        if cut.endswith(" ") and not text[: len(cut)].endswith(" "):
+            cut = cut[:-1]  # a wide character did not fit: no gap before the ellipsis
+        return set_cell_size(cut + "…", width)
+    return set_cell_size(text, width)
+
+
+def phrases_table(phrases: list[Phrase], total: int, width: int = 100) -> str:
+    """A plain, aligned listing: quick to print even for thousands of rows."""
+    rows = []
     for p in phrases:
         first = p.sources[0] if p.sources else None
         where = f"{first.file.rsplit('/', 1)[-1]}:{first.line}" if first else "—"
         if len(p.sources) > 1:
             where += f" +{len(p.sources) - 1}"
-        flags = (" [curated]" if p.curated else "") + (" [stale]" if p.stale else "")
-        table.add_row(p.kind, p.id, clip(p.text, 36) + flags, str(p.count), where)
-    shown = f"{len(phrases)} of {total} phrases" if len(phrases) < total else f"{total} phrases"
-    return Group(table, Text(shown, style="dim"))
+        flags = ("[curated] " if p.curated else "") + ("[stale] " if p.stale else "")
+        rows.append((p.kind, p.id, flags + p.text.replace("\n", " "), str(p.count), where))
+    kind_w = max([4, *(len(r[0]) for r in rows)])
+    id_w = max([2, *(len(r[1]) for r in rows)])
+    src_w = max([7, *(len(r[4]) for r in rows)])
+    text_w = max(12, width - kind_w - id_w - src_w - 5 - 8)
+
+    def line(cells: tuple[str, str, str, str, str]) -> str:
+        kind, pid, text, count, where = cells
+        return f"{kind:<{kind_w}}  {pid:<{id_w}}  {_fit(text, text_w)}  {count:>5}  {where}".rstrip()
+
+    out = [line(("kind", "id", "text", "count", "sources"))]
+    out.extend(line(r) for r in rows)
+    out.append(f"{len(phrases)} of {total} phrases" if len(phrases) < total else f"{total} phrases")
+    return "\n".join(out) + "\n"
 
 
 def templates_table(templates: list[Template]) -> Table:

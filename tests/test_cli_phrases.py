@@ -18,22 +18,22 @@ def _in_repo(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_phrases_table_filtered_by_kind(run: Any) -> None:
     result = run("phrases", "--kind", "salutation")
     assert result.exit_code == 0
-    lines = result.stdout.splitlines()
-    assert lines[0].split() == ["kind", "┃", "id", "┃", "text", "┃", "count", "┃", "sources"]
-    assert lines[2].split() == [
-        "salutation",
-        "│",
-        "salutation-5757ebfa",
-        "│",
-        "同志们：",
-        "│",
-        "4",
-        "│",
-        "union_speeches.txt:27",
-        "+3",
+    # columns: kind 10, id 19, text 34 cells (a Chinese character is two), count 5, sources
+    assert result.stdout.splitlines() == [
+        f"{'kind':<10}  {'id':<19}  {'text':<34}  count  sources",
+        f"salutation  salutation-5757ebfa  同志们：{' ' * 26}      4  union_speeches.txt:27 +3",
+        f"salutation  salutation-1eb469ff  各位代表、同志们：{' ' * 16}      1  union_speeches.txt:58",
+        "2 phrases",
     ]
-    assert lines[3].split()[4] == "各位代表、同志们："
-    assert lines[-1] == "2 phrases"
+
+
+def test_long_text_is_cut_to_the_terminal_width(run: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rich.cells import cell_len
+
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = run("phrases", "--kind", "opening", "--limit", "3").stdout.splitlines()
+    assert all(cell_len(line) <= 80 for line in lines)
+    assert "…" in lines[1]
 
 
 def test_search_text_and_keywords_with_limit(run: Any) -> None:
