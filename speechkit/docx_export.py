@@ -13,6 +13,7 @@ the one Word and LibreOffice use for Chinese text.
 from __future__ import annotations
 
 import io
+import math
 from typing import Any
 
 from speechkit.assemble import Draft
@@ -30,9 +31,12 @@ LINES_PER_PAGE = 22
 
 
 def line_pitch_pt() -> float:
-    """Fixed line spacing so that the text area holds 22 lines."""
-    text_height_mm = 297 - MARGINS_MM["top"] - MARGINS_MM["bottom"]
-    return round(text_height_mm / 25.4 * 72 / LINES_PER_PAGE, 2)
+    """Fixed line spacing so that the text area holds 22 lines (28.95 pt).
+
+    Word stores it in twentieths of a point; rounding down keeps all 22 lines
+    on the page."""
+    text_height_pt = (297 - MARGINS_MM["top"] - MARGINS_MM["bottom"]) / 25.4 * 72
+    return math.floor(text_height_pt / LINES_PER_PAGE * 20) / 20
 
 
 def _load() -> Any:

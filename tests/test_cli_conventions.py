@@ -1,0 +1,52 @@
+"""Conventions users expect: --version, -h, NO_COLOR, quiet, completion."""
+
+from __future__ import annotations
+
+import io
+import sys
+from typing import Any
+
+import pytest
+
+from speechkit import __version__
+from speechkit.cli import console
+
+
+def test_version(run: Any) -> None:
+    result = run("--version")
+    assert (result.exit_code, result.stdout) == (0, f"speechkit {__version__}\n")
+
+
+@pytest.mark.parametrize("flag", ["-h", "--help"])
+def test_help_short_and_long(run: Any, flag: str) -> None:
+    result = run(flag)
+    assert result.exit_code == 0
+    assert "Usage: speechkit" in result.stdout or "Usage: " in result.stdout
+    for command in ("extract", "outline", "phrases", "templates", "generate", "export"):
+        assert command in result.stdout
+    sub = run("generate", flag)
+    assert sub.exit_code == 0 and "--slot" in sub.stdout and "--minutes" in sub.stdout
+
+
+def test_completion_is_offered(run: Any) -> None:
+    assert "--install-completion" in run("--help").stdout
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_colour_only_on_a_terminal_without_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdout", _Terminal())
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert console().no_color is False
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert console().no_color is True
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setattr(sys, "stdout", io.StringIO())  # piped: plain
+    assert console().no_color is True
+
+
+def test_unknown_command_is_a_usage_error(run: Any) -> None:
+    assert run("draft").exit_code == 2
