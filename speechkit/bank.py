@@ -411,6 +411,13 @@ def load_bank(folder: Path, keep_raw: bool = False, use_index: bool = True) -> B
         raise BankError(f"{folder}: no such bank folder; run 'speechkit extract' or give --bank DIR")
     if not folder.is_dir():
         raise BankError(f"{folder}: is not a folder; --bank takes a folder of YAML files")
+    from speechkit.fileio import needs_recovery
+
+    if needs_recovery(folder):  # an extract was interrupted after it committed: finish it
+        from speechkit.fileio import bank_lock, recover
+
+        with bank_lock(folder):
+            recover(folder)
     if use_index and not keep_raw:
         from speechkit import bankindex
 

@@ -75,10 +75,18 @@ def extract_summary(report: ExtractReport) -> Group:
             kind, *(str(v) for v in (r.mined, r.unique, r.added, r.updated, r.unchanged, r.stale, r.kept))
         )
     head = Text(
-        f"{verb} {report.out_dir.as_posix()}/ from {report.speeches} speeches in {report.files} "
+        f"{verb} {report.out_dir.as_posix()}/ from {report.speeches} speech{'es' if report.speeches != 1 else ''} "
+        f"in {report.files} "
         f"file{'s' if report.files != 1 else ''}."
     )
-    return Group(head, table)
+    if report.written:
+        return Group(head, table)
+    changes = Text()
+    for change, label in (("added", "would add"), ("updated", "would update"), ("stale", "would mark stale")):
+        for r in report.kinds.values():
+            for entry in r.changes.get(change, []):
+                changes.append(f"{label}: {entry['id']}  {clip(entry['text'])}\n")
+    return Group(head, table, changes) if changes else Group(head, table, Text("nothing would change"))
 
 
 # ------------------------------------------------------------------ drafting

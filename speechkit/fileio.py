@@ -100,3 +100,86 @@ def bank_lock(folder: Path, timeout: float = 30.0) -> Iterator[None]:
         yield
     finally:
         os.close(fd)
+
+
+# ------------------------------------------------------- writing a whole bank
+
+JOURNAL = ".speechkit-journal.json"
+_TEMP_PREFIX = ".speechkit-"
+
+
+def write_group(folder: Path, files: dict[str, bytes | str]) -> None:
+    """Replace several files so that, after any crash, the folder holds either
+    all the old files or all the new ones.
+
+    Each new file is written to a temporary name and fsynced; then a journal
+    naming them is written atomically: that is the commit point. The renames
+    follow. ``recover`` finishes the renames if a crash came after the commit,
+    and only stray temporary files are left if it came before.
+    """
+    import json
+
+    temps: dict[str, Path] = {}
+    try:
+        for name, data in files.items():
+            payload = data.encode("utf-8") if isinstance(data, str) else data
+            fd, tmp = tempfile.mkstemp(prefix=f"{_TEMP_PREFIX}{name}.", suffix=".tmp", dir=folder)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(payload)
+                fh.flush()
+                os.fsync(fh.fileno())
+            _match_mode(Path(tmp), folder / name)
+            temps[name] = Path(tmp)
+        _fsync_dir(folder)
+        journal = {"renames": [[tmp.name, name] for name, tmp in temps.items()]}
+        atomic_write(folder / JOURNAL, json.dumps(journal, ensure_ascii=False))
+    except BaseException:
+        for tmp in temps.values():
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        raise
+    _apply_journal(folder, journal["renames"])
+
+
+def _match_mode(tmp: Path, final: Path) -> None:
+    try:
+        mode = final.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    with contextlib.suppress(OSError):
+        os.chmod(tmp, mode)
+
+
+def _apply_journal(folder: Path, renames: list[list[str]]) -> None:
+    for tmp_name, final in renames:
+        tmp = folder / tmp_name
+        if tmp.exists():
+            os.replace(tmp, folder / final)
+    _fsync_dir(folder)
+    with contextlib.suppress(FileNotFoundError):
+        (folder / JOURNAL).unlink()
+    _fsync_dir(folder)
+
+
+def needs_recovery(folder: Path) -> bool:
+    return (folder / JOURNAL).exists()
+
+
+def recover(folder: Path) -> None:
+    """Finish or undo an interrupted ``write_group`` (call it holding the bank lock)."""
+    import json
+
+    journal = folder / JOURNAL
+    if journal.exists():
+        try:
+            renames = json.loads(journal.read_text(encoding="utf-8"))["renames"]
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise BankError(
+                f"{journal}: unreadable write journal ({exc}); remove it to keep the current files"
+            ) from None
+        _apply_journal(folder, renames)
+    for stray in folder.glob(f"{_TEMP_PREFIX}*.tmp"):
+        with contextlib.suppress(OSError):
+            stray.unlink()

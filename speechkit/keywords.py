@@ -29,6 +29,9 @@ STOPWORDS = frozenset(
 )
 
 MAX_KEYWORDS = 6
+# Keywords come from a phrase's opening stretch: enough to say what it is
+# about, and a 50 MB paragraph then costs no more than a short one.
+KEYWORD_SPAN = 2000
 
 
 @lru_cache(maxsize=1)
@@ -65,11 +68,12 @@ def keywords(text: str, limit: int = MAX_KEYWORDS) -> list[str]:
 
     Scored by frequency in the text times rarity in jieba's dictionary
     (a tf-idf without a separate corpus); ties keep the order of first use.
+    Only the first ``KEYWORD_SPAN`` characters are read.
     """
     freq, log_total = _idf_table()
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
-    for k, token in enumerate(segment(text)):
+    for k, token in enumerate(segment(text[:KEYWORD_SPAN])):
         if len(token) < 2 or token in STOPWORDS or not _has_han(token):
             continue
         counts[token] = counts.get(token, 0) + 1

@@ -30,7 +30,7 @@ from speechkit.bank import (
 )
 from speechkit.corpus import CorpusFile, read_corpus
 from speechkit.errors import BankError
-from speechkit.fileio import atomic_write, bank_lock
+from speechkit.fileio import bank_lock, needs_recovery, recover, write_group
 from speechkit.generalise import generalise
 from speechkit.structure import Para, Point, Speech, parse_text
 
@@ -255,6 +255,11 @@ class KindReport:
     unchanged: int = 0
     stale: int = 0
     kept: int = 0  # curated or hand-added entries left as they were
+    # "added" / "updated" / "stale" -> [{id, text}], for --dry-run
+    changes: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+
+    def note(self, change: str, phrase: Phrase) -> None:
+        self.changes.setdefault(change, []).append({"id": phrase.id, "text": phrase.text})
 
 
 @dataclass
@@ -273,7 +278,8 @@ class ExtractReport:
             "speeches": self.speeches,
             "written": self.written,
             "skipped": self.skipped,
-            "kinds": {k: vars(r) for k, r in self.kinds.items()},
+            "kinds": {k: {f: v for f, v in vars(r).items() if f != "changes"} for k, r in self.kinds.items()},
+            "changes": {k: r.changes for k, r in self.kinds.items() if r.changes},
         }
 
 
@@ -303,6 +309,7 @@ def merge(
             before = old_by_id.get(phrase.id)
             if before is None:
                 report.added += 1
+                report.note("added", phrase)
                 result.append(phrase)
             elif before.curated:
                 report.kept += 1
@@ -312,6 +319,7 @@ def merge(
                     report.unchanged += 1
                 else:
                     report.updated += 1
+                    report.note("updated", phrase)
                 result.append(phrase)
         for phrase in old:
             if phrase.id in new_ids:
@@ -323,6 +331,7 @@ def merge(
                 phrase.stale = True
                 phrase.raw = None
                 report.stale += 1
+                report.note("stale", phrase)
             else:
                 report.stale += 1
             result.append(phrase)
@@ -359,6 +368,9 @@ def extract(
         inputs.add(corpus_file.label)
     mined = build_phrases(records)
     if dry_run:
+        if needs_recovery(folder):
+            with bank_lock(folder):
+                recover(folder)
         existing = load_bank(folder, keep_raw=True) if is_bank_folder(folder) else None
         _, reports = merge(existing, mined, inputs)
         return ExtractReport(folder, files, speeches, reports, written=False, skipped=skipped)
@@ -368,6 +380,7 @@ def extract(
         except OSError as exc:
             raise BankError(f"{folder}: cannot create the bank folder ({exc.strerror})") from None
     with bank_lock(folder):
+        recover(folder)
         existing = load_bank(folder, keep_raw=True) if is_bank_folder(folder) else None
         merged, reports = merge(existing, mined, inputs)
         save_bank(folder, merged)
@@ -375,16 +388,15 @@ def extract(
 
 
 def save_bank(folder: Path, phrases: dict[str, list[Phrase]]) -> None:
-    """Write every kind file atomically (each old or new, never half-written)."""
+    """Write every kind file as one change: after any crash the bank is all old or all new."""
     rendered = {kind: render_file(kind, phrases[kind]) for kind in KINDS}
     for kind in KINDS:
         if any(p.curated and p.raw for p in phrases[kind]):
             rendered[kind] = _checked(kind, phrases[kind], rendered[kind])
-    for kind in KINDS:
-        try:
-            atomic_write(folder / FILE_NAMES[kind], rendered[kind])
-        except OSError as exc:
-            raise BankError(f"{folder / FILE_NAMES[kind]}: cannot write ({exc.strerror})") from None
+    try:
+        write_group(folder, {FILE_NAMES[kind]: rendered[kind] for kind in KINDS})
+    except OSError as exc:
+        raise BankError(f"{folder}: cannot write the bank ({exc.strerror})") from None
 
 
 def _checked(kind: str, phrases: list[Phrase], text: str) -> str:

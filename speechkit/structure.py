@@ -42,6 +42,7 @@ class Point:
     line: int
     body: list[Para] = field(default_factory=list)
     children: list[Point] = field(default_factory=list)
+    glued: bool = False  # body[0] came from the heading's own paragraph
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -410,6 +411,7 @@ class _Outliner:
             if body:
                 glue = item.body_start + item.text.find(body[:1])
                 node.body.append(Para(body, self.nt.line_of(glue)))
+                node.glued = True
             del path[item.depth :]
             (path[-1].children if path else speech.points).append(node)
             path.append(node)
@@ -461,6 +463,7 @@ class _Outliner:
             node = Point(item.style, k + 1, heading, paras[item.para].line)
             if body:
                 node.body.append(Para(body, chunks[0].line))
+                node.glued = True
             node.body.extend(p for p in chunks[1:] if p.text)
             points.append(node)
         return before, points
@@ -479,8 +482,12 @@ class _Outliner:
             return
         last = speech.points[-1].walk()[-1]
         body = last.body
+        # Text on the heading's own line is the point's. A paragraph right under a
+        # bare heading opens the closing only on a strong cue ("同志们，", "让我们").
+        first = 1 if last.glued else 0
         for k, para in enumerate(body):
-            if k > 0 and _is_closing_paragraph(para.text):
+            strong = cues.ADDRESS_RE.match(para.text) or cues.CLOSING_SENTENCE_RE.match(para.text)
+            if (k > first and _is_closing_paragraph(para.text)) or (k == first and strong):
                 speech.closing = body[k:]
                 del body[k:]
                 return

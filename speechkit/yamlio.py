@@ -113,11 +113,17 @@ _UNSAFE_START = set("-?:,[]{}#&*!|>'\"%@` ")
 _FLOW_UNSAFE = set(",[]{}")
 
 
+# Characters YAML may not hold raw (or would read as a line break): escaped.
+_ESCAPE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
 def scalar(value: str, flow: bool = False) -> str:
     """``value`` as a YAML scalar: plain when that reads back the same, else quoted."""
     if _plain_ok(value) and not (flow and _FLOW_UNSAFE & set(value)):
         return value
-    return json.dumps(value, ensure_ascii=False)
+    # A JSON string is a YAML double-quoted scalar; escape what YAML forbids raw.
+    quoted = json.dumps(value, ensure_ascii=False)
+    return _ESCAPE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
 def _plain_ok(value: str) -> bool:

@@ -103,3 +103,22 @@ def test_invalid_existing_bank_is_reported_not_overwritten(run: Any, tmp_path: P
     assert result.exit_code == 1
     assert f"Error: {out / 'openings.yaml'}:4:5: unknown key 'txt'" in result.stderr
     assert (out / "openings.yaml").read_text(encoding="utf-8") == broken
+
+
+def test_dry_run_lists_what_would_change(run: Any, tmp_path: Path, seed_bank: Path) -> None:
+    import shutil
+
+    from .conftest import FIXTURES
+
+    out = tmp_path / "bank"
+    shutil.copytree(seed_bank, out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    result = run("extract", str(SEEDS), str(FIXTURES / "zhici.txt"), "-o", str(out), "--dry-run")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"Would write {out.as_posix()}/ from 7 speeches in 2 files."
+    assert "would add: closing-16cc78fb  最后，祝愿各位领导、各位来宾身体健康、工作顺利、万事如意！" in lines
+    assert any(line.startswith("would update: closing-") and line.endswith("谢谢大家！") for line in lines)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    data = json.loads(run("extract", str(SEEDS), "-o", str(out), "--dry-run", "--json").stdout)
+    assert data["changes"] == {}  # the same corpus again: nothing would change
