@@ -74,11 +74,9 @@ def extract_summary(report: ExtractReport) -> Group:
         table.add_row(
             kind, *(str(v) for v in (r.mined, r.unique, r.added, r.updated, r.unchanged, r.stale, r.kept))
         )
-    head = Text(
-        f"{verb} {report.out_dir.as_posix()}/ from {report.speeches} speech{'es' if report.speeches != 1 else ''} "
-        f"in {report.files} "
-        f"file{'s' if report.files != 1 else ''}."
-    )
+    speeches = f"{report.speeches} speech{'es' if report.speeches != 1 else ''}"
+    files = f"{report.files} file{'s' if report.files != 1 else ''}"
+    head = Text(f"{verb} {report.out_dir.as_posix()}/ from {speeches} in {files}.")
     if report.written:
         return Group(head, table)
     changes = Text()

@@ -123,20 +123,20 @@ def write_group(folder: Path, files: dict[str, bytes | str]) -> None:
     try:
         for name, data in files.items():
             payload = data.encode("utf-8") if isinstance(data, str) else data
-            fd, tmp = tempfile.mkstemp(prefix=f"{_TEMP_PREFIX}{name}.", suffix=".tmp", dir=folder)
+            fd, tmp_name = tempfile.mkstemp(prefix=f"{_TEMP_PREFIX}{name}.", suffix=".tmp", dir=folder)
+            temps[name] = Path(tmp_name)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(payload)
                 fh.flush()
                 os.fsync(fh.fileno())
-            _match_mode(Path(tmp), folder / name)
-            temps[name] = Path(tmp)
+            _match_mode(temps[name], folder / name)
         _fsync_dir(folder)
-        journal = {"renames": [[tmp.name, name] for name, tmp in temps.items()]}
+        journal = {"renames": [[path.name, name] for name, path in temps.items()]}
         atomic_write(folder / JOURNAL, json.dumps(journal, ensure_ascii=False))
     except BaseException:
-        for tmp in temps.values():
+        for path in temps.values():
             with contextlib.suppress(OSError):
-                tmp.unlink()
+                path.unlink()
         raise
     _apply_journal(folder, journal["renames"])
 

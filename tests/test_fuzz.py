@@ -165,7 +165,7 @@ def test_render_then_parse_gives_the_structure_back(seed: int, template: object)
     assert speech.title == draft.title
     assert speech.salutation is not None
     assert speech.salutation.text == next(b.text for b in draft.blocks if b.kind == "salutation")
-    points = [p for p in draft.parts if p.kind == "points"][0]
+    points = next(p for p in draft.parts if p.kind == "points")
     assert len(speech.points) == len(points.items)
     for parsed, item in zip(speech.points, points.items, strict=True):
         phrase = BANK.get(item.id or "")

@@ -40,7 +40,8 @@ def test_all_problems_at_once(tmp_path: Path) -> None:
         "2:8: slot {event} is used but not declared in slots",
         "3:1: unknown key 'colour'; allowed: name, title, description, slots, sections, tags, minutes",
         "6:3: unknown slot 'boss'; slots are: org, place, year, event, speaker, audience, date, name",
-        "8:5: unknown section kind 'greeting'; kinds are: salutation, opening, transition, points, closing, text",
+        "8:5: unknown section kind 'greeting'; kinds are: salutation, opening, transition, points, closing, "
+        "text",
         "9:31: unknown style 'A.'; styles are: 一、 （一） 1. （1） ① 一是 第一 首先",
         "10:21: pick must be a whole number from 0 to 20",
     ]
