@@ -234,6 +234,15 @@ class _Unit:
         return sum(len(s) for s in self.sentences[:n])
 
 
+def check_numbers(minutes: float | None, points: int | None, rate: int) -> None:
+    if minutes is not None and not minutes > 0:
+        raise DraftError(f"--minutes must be more than 0, not {minutes:g}")
+    if points is not None and not 1 <= points <= MAX_POINTS:
+        raise DraftError(f"--points must be from 1 to {MAX_POINTS}, not {points}")
+    if not rate > 0:
+        raise DraftError(f"--rate must be more than 0 characters a minute, not {rate}")
+
+
 def check_slots(template: Template, values: Mapping[str, str]) -> None:
     for name, value in values.items():
         if name == "count":
@@ -283,12 +292,7 @@ def plan(
     rate: int = DEFAULT_RATE,
 ) -> tuple[list[Part], list[str]]:
     """Choose the phrases of a draft; returns the plan and notes for the user."""
-    if minutes is not None and not minutes > 0:
-        raise DraftError(f"--minutes must be more than 0, not {minutes:g}")
-    if points is not None and not 1 <= points <= MAX_POINTS:
-        raise DraftError(f"--points must be from 1 to {MAX_POINTS}, not {points}")
-    if not rate > 0:
-        raise DraftError(f"--rate must be more than 0 characters a minute, not {rate}")
+    check_numbers(minutes, points, rate)
     rng = random.Random(seed)
     chooser = _Chooser(bank, template, topic, rng)
     notes: list[str] = []

@@ -255,13 +255,14 @@ def generate(
     """Draft a speech from a template and the phrase bank."""
     import random
 
-    from speechkit.assemble import assemble, check_slots, missing_required
+    from speechkit.assemble import assemble, check_numbers, check_slots, missing_required
     from speechkit.bank import load_bank
     from speechkit.locate import find_bank
     from speechkit.templates import load_template
 
     values = _parse_slots(slot or [])
     chosen_seed = _parse_seed(seed)
+    check_numbers(minutes, points, rate)
     folder = find_bank(bank)
     tmpl = load_template(template, folder)
     check_slots(tmpl, values)

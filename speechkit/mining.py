@@ -96,6 +96,11 @@ def _units(para: Para) -> list[str]:
     return units
 
 
+def _has_words(text: str) -> bool:
+    """Punctuation alone is no phrase."""
+    return any(ch.isalnum() for ch in text)
+
+
 def speech_records(label: str, speech: Speech) -> list[Record]:
     tags = occasion_tags(speech)
 
@@ -104,16 +109,18 @@ def speech_records(label: str, speech: Speech) -> list[Record]:
         return Record(kind, generalised, slots, Source(label, speech.index, line), tags)
 
     out: list[Record] = []
+    keep = _has_words
     if speech.salutation:
         out.append(record("salutation", speech.salutation.text, speech.salutation.line))
     for para in speech.opening:
-        out.extend(record("opening", unit, para.line) for unit in _units(para))
-    if speech.transition:
+        out.extend(record("opening", unit, para.line) for unit in _units(para) if keep(unit))
+    if speech.transition and keep(speech.transition.text):
         out.append(record("transition", speech.transition.text, speech.transition.line, transition=True))
     for point in speech.points:
-        _point_records(point, 1, label, speech.index, tags, out)
+        if keep(point.heading):
+            _point_records(point, 1, label, speech.index, tags, out)
     for para in speech.closing:
-        out.extend(record("closing", unit, para.line) for unit in _units(para))
+        out.extend(record("closing", unit, para.line) for unit in _units(para) if keep(unit))
     return out
 
 
@@ -128,7 +135,11 @@ def _point_records(
         slots += [s for s in used if s not in slots]
     rec = Record("point", heading, slots, Source(label, index, point.line), tags, heading, body, level)
     out.append(rec)
-    rec.children = [_point_records(child, level + 1, label, index, tags, out) for child in point.children]
+    rec.children = [
+        _point_records(child, level + 1, label, index, tags, out)
+        for child in point.children
+        if _has_words(child.heading)
+    ]
     return rec.key
 
 
