@@ -36,9 +36,11 @@ def read_block_marker(match: re.Match[str]) -> tuple[str, int] | None:
         n = parse_chinese(match.group("pcn"))
         return ("（一）", n) if n else None
     if match.group("pdig"):
-        return "（1）", _to_int(match.group("pdig"))
+        n = _to_int(match.group("pdig"))
+        return ("（1）", n) if n else None
     if match.group("dig"):
-        return "1.", _to_int(match.group("dig"))
+        n = _to_int(match.group("dig"))
+        return ("1.", n) if n else None  # "0." is no item number
     circ = parse_circled(match.group("circ"))
     return ("①", circ) if circ else None
 

@@ -222,3 +222,8 @@ def test_numbering_past_ten() -> None:
     )
     (s,) = parse_text("同志们：\n" + body)
     assert [p.number for p in s.points] == list(range(1, 13))
+
+
+def test_zero_is_no_item_number() -> None:
+    (s,) = parse_text("同志们：\n0.五个数字\n（0）不是编号\n1.抓落实\n要落实。\n")
+    assert [(p.style, p.number, p.heading) for p in s.points] == [("1.", 1, "抓落实")]
