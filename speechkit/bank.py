@@ -8,9 +8,10 @@ byte for byte, and re-extracting never drops an entry (see ``merge``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from speechkit import yamlio
 from speechkit.errors import BankError
@@ -47,8 +48,9 @@ def parse_kind(value: str) -> str:
     return kind
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
+    """Where a phrase was found (a tuple: cheap to pickle between processes)."""
+
     file: str
     speech: int
     line: int
@@ -133,11 +135,11 @@ class Phrase:
         return "\n".join(lines) + "\n"
 
 
-def phrase_id(kind: str, key: str) -> str:
+def phrase_id(kind: str, key: str, width: int = 8) -> str:
     """Stable id: the kind and a hash of the phrase's normalised text."""
     import hashlib  # mining only: drafting never makes ids
 
-    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:width]
     return f"{kind}-{digest}"
 
 
@@ -185,16 +187,24 @@ class Bank:
         return sum(len(v) for v in self.phrases.values())
 
 
-def render_file(kind: str, phrases: list[Phrase]) -> str:
-    head = (
+def file_chunks(kind: str, phrases: list[Phrase]) -> Iterator[str]:
+    """The text of a bank file, entry by entry (a large bank is never one big string)."""
+    yield (
         f"# speechkit phrase bank: {FILE_NAMES[kind][:-5]}.\n"
         "# Edit freely. Mark an entry `curated: true` to keep it exactly as it is\n"
         "# when the bank is extracted again.\n"
         f"kind: {kind}\n"
     )
     if not phrases:
-        return head + "phrases: []\n"
-    return head + "phrases:\n" + "".join(p.raw if (p.curated and p.raw) else p.to_yaml() for p in phrases)
+        yield "phrases: []\n"
+        return
+    yield "phrases:\n"
+    for p in phrases:
+        yield p.raw if (p.curated and p.raw) else p.to_yaml()
+
+
+def render_file(kind: str, phrases: list[Phrase]) -> str:
+    return "".join(file_chunks(kind, phrases))
 
 
 # ---------------------------------------------------------------- validation

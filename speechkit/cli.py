@@ -9,9 +9,11 @@ drafting commands never import jieba.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -126,6 +128,12 @@ def extract(
     out: Annotated[
         Path, typer.Option("-o", "--out", help="Bank folder to write (merged if it exists).")
     ] = Path("phrasebanks"),
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "-j", "--jobs", help="Processes to mine with (default: one per core).", show_default=False
+        ),
+    ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show what would change; write nothing.")
     ] = False,
@@ -135,13 +143,55 @@ def extract(
     """Mine speeches into YAML phrase banks (salutations, openings, transitions, points, closings)."""
     from speechkit.mining import extract as extract_corpus
 
-    report = extract_corpus(paths, out, dry_run=dry_run, warn=None if (quiet or as_json) else _warn)
+    silent = quiet or as_json
+    with _progress_bar(enabled=not silent) as progress:
+        report = extract_corpus(
+            paths, out, dry_run=dry_run, warn=None if silent else _warn, jobs=jobs, progress=progress
+        )
     if as_json:
         _print_json(report.to_dict())
     elif not quiet:
         from speechkit.display import extract_summary
 
         console().print(extract_summary(report))
+
+
+PROGRESS_MIN_BYTES = 5_000_000  # smaller corpora finish before a bar would help
+
+
+@contextlib.contextmanager
+def _progress_bar(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """A rich progress bar on stderr (files done, MB/s, time left) for large corpora on a terminal."""
+    if not enabled or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TimeRemainingColumn,
+        TransferSpeedColumn,
+    )
+
+    bar = Progress(
+        "mining", BarColumn(), DownloadColumn(), TransferSpeedColumn(), TimeRemainingColumn(),
+        console=console(stderr=True), transient=True,
+    )  # fmt: skip
+    task = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal task
+        if total < PROGRESS_MIN_BYTES:
+            return
+        if task is None:
+            bar.start()
+            task = bar.add_task("mining", total=total)
+        bar.update(task, completed=done)
+
+    try:
+        yield update
+    finally:
+        bar.stop()
 
 
 # ---------------------------------------------------------------- drafting

@@ -7,7 +7,7 @@ import contextlib
 import os
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from speechkit.errors import BankError, OutputError
@@ -108,7 +108,7 @@ JOURNAL = ".speechkit-journal.json"
 _TEMP_PREFIX = ".speechkit-"
 
 
-def write_group(folder: Path, files: dict[str, bytes | str]) -> None:
+def write_group(folder: Path, files: Mapping[str, bytes | str | Iterable[str]]) -> None:
     """Replace several files so that, after any crash, the folder holds either
     all the old files or all the new ones.
 
@@ -122,11 +122,16 @@ def write_group(folder: Path, files: dict[str, bytes | str]) -> None:
     temps: dict[str, Path] = {}
     try:
         for name, data in files.items():
-            payload = data.encode("utf-8") if isinstance(data, str) else data
             fd, tmp_name = tempfile.mkstemp(prefix=f"{_TEMP_PREFIX}{name}.", suffix=".tmp", dir=folder)
             temps[name] = Path(tmp_name)
             with os.fdopen(fd, "wb") as fh:
-                fh.write(payload)
+                if isinstance(data, bytes):
+                    fh.write(data)
+                elif isinstance(data, str):
+                    fh.write(data.encode("utf-8"))
+                else:
+                    for chunk in data:  # streamed: a large bank is never one big string
+                        fh.write(chunk.encode("utf-8"))
                 fh.flush()
                 os.fsync(fh.fileno())
             _match_mode(temps[name], folder / name)

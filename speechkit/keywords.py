@@ -31,7 +31,7 @@ STOPWORDS = frozenset(
 MAX_KEYWORDS = 6
 # Keywords come from a phrase's opening stretch: enough to say what it is
 # about, and a 50 MB paragraph then costs no more than a short one.
-KEYWORD_SPAN = 2000
+KEYWORD_SPAN = 300
 
 
 @lru_cache(maxsize=1)
@@ -73,8 +73,8 @@ def keywords(text: str, limit: int = MAX_KEYWORDS) -> list[str]:
     freq, log_total = _idf_table()
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
-    for k, token in enumerate(segment(text[:KEYWORD_SPAN])):
-        if len(token) < 2 or token in STOPWORDS or not _has_han(token):
+    for k, token in enumerate(tokenizer().cut(text[:KEYWORD_SPAN], HMM=False)):
+        if len(token) < 2 or not "\u4e00" <= token[0] <= "\u9fff" or token in STOPWORDS:
             continue
         counts[token] = counts.get(token, 0) + 1
         first.setdefault(token, k)
@@ -84,7 +84,3 @@ def keywords(text: str, limit: int = MAX_KEYWORDS) -> list[str]:
         return (-counts[word] * rarity, first[word])
 
     return sorted(counts, key=score)[:limit]
-
-
-def _has_han(token: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in token)

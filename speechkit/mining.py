@@ -8,12 +8,15 @@ merge the result into the bank folder without losing anything the user has.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
+from typing import NamedTuple
 
 from speechkit import cues
 from speechkit.bank import (
@@ -23,13 +26,14 @@ from speechkit.bank import (
     Phrase,
     Source,
     dedup_key,
+    file_chunks,
     is_bank_folder,
     load_bank,
     phrase_id,
     render_file,
 )
-from speechkit.corpus import CorpusFile, read_corpus
-from speechkit.errors import BankError
+from speechkit.corpus import CorpusFile, find_files, read_file
+from speechkit.errors import BankError, CorpusError
 from speechkit.fileio import bank_lock, needs_recovery, recover, write_group
 from speechkit.generalise import generalise
 from speechkit.structure import Para, Point, Speech, parse_text
@@ -37,25 +41,25 @@ from speechkit.structure import Para, Point, Speech, parse_text
 Warn = Callable[[str], None]
 
 
-@dataclass
-class Record:
-    """One occurrence of a phrase in the corpus, before merging."""
+class Record(NamedTuple):
+    """One occurrence of a phrase in the corpus, before merging (a tuple:
+    workers send these to the parent, and tuples pickle fast)."""
 
     kind: str
     text: str
     slots: list[str]
     source: Source
     tags: list[str]
+    key: str  # the text reduced to what makes two phrases the same
     heading: str | None = None
-    body: list[str] = field(default_factory=list)
+    body: Sequence[str] = ()
     level: int | None = None
-    children: list[str] = field(default_factory=list)  # dedup keys of child records
+    children: Sequence[str] = ()  # keys of child records
+    keywords: Sequence[str] = ()
 
-    @property
-    def key(self) -> str:
-        if self.kind == "point":
-            return dedup_key("\n".join([self.heading or "", *self.body]))
-        return dedup_key(self.text)
+
+def _record(kind: str, text: str, slots: list[str], source: Source, tags: list[str]) -> Record:
+    return Record(kind, text, slots, source, tags, dedup_key(text))
 
 
 # ----------------------------------------------------------- speech → records
@@ -106,7 +110,7 @@ def speech_records(label: str, speech: Speech) -> list[Record]:
 
     def record(kind: str, text: str, line: int, *, transition: bool = False) -> Record:
         generalised, slots = generalise(text, transition=transition)
-        return Record(kind, generalised, slots, Source(label, speech.index, line), tags)
+        return _record(kind, generalised, slots, Source(label, speech.index, line), tags)
 
     out: list[Record] = []
     keep = _has_words
@@ -133,14 +137,18 @@ def _point_records(
         text, used = generalise(para.text)
         body.append(text)
         slots += [s for s in used if s not in slots]
-    rec = Record("point", heading, slots, Source(label, index, point.line), tags, heading, body, level)
-    out.append(rec)
-    rec.children = [
+    key = dedup_key("\n".join([heading, *body]))
+    at = len(out)
+    out.append(
+        Record("point", heading, slots, Source(label, index, point.line), tags, key, heading, body, level)
+    )
+    children = [
         _point_records(child, level + 1, label, index, tags, out)
         for child in point.children
         if _has_words(child.heading)
     ]
-    return rec.key
+    out[at] = out[at]._replace(children=children)
+    return key
 
 
 def file_records(corpus_file: CorpusFile) -> tuple[list[Record], int]:
@@ -195,56 +203,101 @@ class _NearIndex:
             self.postings.setdefault(gram, []).append(key)
 
 
-def build_phrases(records: Iterable[Record], with_keywords: bool = True) -> dict[str, list[Phrase]]:
-    """Merge records into phrases: one per distinct text, in corpus order."""
-    merged: dict[str, dict[str, Phrase]] = {k: {} for k in KINDS}
-    alias: dict[str, str] = {}  # dedup key of a merged record -> key of the phrase it joined
-    near: dict[tuple[str, tuple[str, ...]], _NearIndex] = {}
-    point_children: dict[str, list[str]] = {}
-    for rec in records:
+class PhraseBuilder:
+    """Merges records into phrases as they come, file by file: one phrase per
+    distinct text (near-identical short ones merged), in corpus order.
+
+    Only a 16-byte digest of each text is kept as the key, so memory grows
+    with the phrases themselves, not twice over.
+    """
+
+    def __init__(self) -> None:
+        self.phrases: dict[str, dict[bytes, Phrase]] = {k: {} for k in KINDS}
+        self.near: dict[tuple[str, tuple[str, ...]], _NearIndex] = {}
+        self.alias: dict[bytes, bytes] = {}  # a near-duplicate's digest -> the phrase it joined
+        self.ids: dict[str, bytes] = {}  # id -> digest of the text that owns it
+        self.children: dict[bytes, list[bytes]] = {}
+        self.sources: dict[bytes, set[Source]] = {}
+
+    def _id(self, kind: str, key: str, digest: bytes) -> str:
+        pid = phrase_id(kind, key)
+        width = 8
+        while self.ids.get(pid, digest) != digest:  # two texts, one short hash: lengthen it
+            width += 4
+            pid = phrase_id(kind, key, width)
+        self.ids[pid] = digest
+        return pid
+
+    def add(self, rec: Record) -> None:
         key = rec.key
-        bucket = merged[rec.kind]
-        near_index = near.setdefault((rec.kind, tuple(sorted(rec.slots))), _NearIndex())
-        if key not in bucket and rec.kind != "point":
-            other = near_index.find(key)
-            if other is not None:
-                alias[key] = other
-                key = other
-        phrase = bucket.get(key)
+        digest = _digest(key)
+        bucket = self.phrases[rec.kind]
+        near_index = None
+        if rec.kind != "point":
+            near_index = self.near.setdefault((rec.kind, tuple(sorted(rec.slots))), _NearIndex())
+            if digest not in bucket:
+                other = near_index.find(key)
+                if other is not None:
+                    self.alias[digest] = _digest(other)
+                    digest = self.alias[digest]
+        phrase = bucket.get(digest)
         if phrase is None:
             phrase = Phrase(
-                id=phrase_id(rec.kind, key),
-                kind=rec.kind,
-                text=rec.text,
-                slots=list(rec.slots),
-                tags=list(rec.tags),
-                count=0,
-                heading=rec.heading,
-                body=list(rec.body),
-                level=rec.level,
-            )
-            bucket[key] = phrase
-            if rec.kind != "point":
+                id=self._id(rec.kind, key, digest), kind=rec.kind, text=rec.text, slots=list(rec.slots),
+                keywords=list(rec.keywords), tags=list(rec.tags), count=0, heading=rec.heading,
+                body=list(rec.body), level=rec.level,
+            )  # fmt: skip
+            bucket[digest] = phrase
+            self.sources[digest] = set()
+            if near_index is not None:
                 near_index.add(key)
             else:
-                point_children[key] = rec.children
+                self.children[digest] = [_digest(c) for c in rec.children]
         phrase.count += 1
-        if rec.source not in phrase.sources:
+        if rec.source not in self.sources[digest]:
+            self.sources[digest].add(rec.source)
             phrase.sources.append(rec.source)
         phrase.tags += [t for t in rec.tags if t not in phrase.tags]
-    points = merged["point"]
-    for key, children in point_children.items():
-        points[key].children = [points[alias.get(c, c)].id for c in children if alias.get(c, c) in points]
-    result = {kind: list(merged[kind].values()) for kind in KINDS}
-    if with_keywords:
-        from speechkit.keywords import keywords
 
-        for phrase in (p for kind in KINDS for p in result[kind]):
-            if phrase.kind == "salutation":
-                continue
-            plain = _without_slots(phrase.all_text())
-            phrase.keywords = keywords(plain)
-    return result
+    def result(self) -> dict[str, list[Phrase]]:
+        points = self.phrases["point"]
+        for digest, children in self.children.items():
+            points[digest].children = [points[c].id for c in children if c in points]
+        return {kind: list(self.phrases[kind].values()) for kind in KINDS}
+
+
+def _digest(key: str) -> bytes:
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=16).digest()
+
+
+def build_phrases(records: Iterable[Record]) -> dict[str, list[Phrase]]:
+    """Merge records (with their keywords) into phrases."""
+    builder = PhraseBuilder()
+    for rec in records:
+        builder.add(rec)
+    return builder.result()
+
+
+_KEYWORD_MEMO: dict[str, list[str]] = {}  # per process: the same phrase recurs across files
+_KEYWORD_MEMO_MAX = 20_000
+
+
+def add_keywords(records: list[Record]) -> list[Record]:
+    """The records with their keywords mined with jieba (salutations have none)."""
+    from speechkit.keywords import keywords
+
+    out = []
+    for rec in records:
+        if rec.kind != "salutation":
+            found = _KEYWORD_MEMO.get(rec.key)
+            if found is None:
+                found = keywords(_without_slots("\n".join([rec.heading or rec.text, *rec.body])))
+                if len(_KEYWORD_MEMO) >= _KEYWORD_MEMO_MAX:
+                    _KEYWORD_MEMO.clear()
+                _KEYWORD_MEMO[rec.key] = found
+            rec = rec._replace(keywords=found)
+        out.append(rec)
+    return out
 
 
 _SLOT_TOKEN_RE = re.compile(r"\{\w+\}|[{}]")
@@ -350,14 +403,108 @@ def merge(
     return out, reports
 
 
+Progress = Callable[[int, int], None]  # (bytes done, bytes in all)
+
+
+@dataclass
+class MinedCorpus:
+    phrases: dict[str, list[Phrase]]
+    files: int
+    speeches: int
+    labels: set[str]
+
+
+def _mine_file(path: str) -> tuple[str, list[Record], int, str | None]:
+    """Worker: one file to records with keywords; an unreadable file returns its error."""
+    try:
+        corpus_file = read_file(Path(path))
+    except CorpusError as exc:
+        return path, [], 0, str(exc)
+    records, count = file_records(corpus_file)
+    return corpus_file.label, add_keywords(records), count, None
+
+
+def default_jobs() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+def mine_corpus(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    jobs: int | None = None,
+    warn: Warn | None = None,
+    progress: Progress | None = None,
+) -> MinedCorpus:
+    """Read, parse and mine every file, ``jobs`` at a time, merging in file order."""
+    files = find_files(paths)
+    named = {Path(p) for p in paths if not Path(p).is_dir()}
+    sizes = [_size(f) for f in files]
+    total, done = sum(sizes), 0
+    jobs = min(default_jobs() if jobs is None else jobs, len(files))
+    if jobs < 1:
+        raise CorpusError(f"--jobs must be 1 or more, not {jobs}")
+    builder = PhraseBuilder()
+    result = MinedCorpus({}, 0, 0, set())
+    with _file_results(files, jobs) as results:
+        for path, size, (label, records, count, error) in zip(files, sizes, results, strict=True):
+            done += size
+            if progress:
+                progress(done, total)
+            if error is not None:
+                if path in named or warn is None:
+                    raise CorpusError(error)
+                warn(f"skipped {error}")
+                continue
+            for rec in records:
+                builder.add(rec)
+            result.files += 1
+            result.speeches += count
+            result.labels.add(label)
+    result.phrases = builder.result()
+    return result
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+@contextlib.contextmanager
+def _file_results(
+    files: list[Path], jobs: int
+) -> Iterator[Iterator[tuple[str, list[Record], int, str | None]]]:
+    """Results per file, in file order: in this process, or from a pool of workers."""
+    if jobs <= 1:
+        yield (_mine_file(str(f)) for f in files)
+        return
+    import multiprocessing
+
+    from speechkit.keywords import tokenizer
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    if context.get_start_method() == "fork":
+        tokenizer()  # load jieba once; forked workers share it
+    with context.Pool(jobs) as pool:
+        yield pool.imap(_mine_file, [str(f) for f in files], chunksize=1)
+
+
 def extract(
     paths: Sequence[str | os.PathLike[str]],
     out_dir: str | os.PathLike[str],
     *,
     dry_run: bool = False,
     warn: Warn | None = None,
+    jobs: int | None = None,
+    progress: Progress | None = None,
 ) -> ExtractReport:
-    """Mine the corpus at ``paths`` into the bank folder ``out_dir``."""
+    """Mine the corpus at ``paths`` into the bank folder ``out_dir``.
+
+    ``jobs`` processes share the files (default: one per core); the result
+    is the same byte for byte whatever their number.
+    """
     folder = Path(out_dir)
     if folder.exists() and not folder.is_dir():
         raise BankError(f"{folder}: is a file; the bank output must be a folder")
@@ -368,16 +515,8 @@ def extract(
         if warn:
             warn(message)
 
-    records: list[Record] = []
-    files = speeches = 0
-    inputs: set[str] = set()
-    for corpus_file in read_corpus(paths, warn=note):
-        recs, count = file_records(corpus_file)
-        records.extend(recs)
-        files += 1
-        speeches += count
-        inputs.add(corpus_file.label)
-    mined = build_phrases(records)
+    corpus = mine_corpus(paths, jobs=jobs, warn=note, progress=progress)
+    mined, files, speeches, inputs = corpus.phrases, corpus.files, corpus.speeches, corpus.labels
     if dry_run:
         if needs_recovery(folder):
             with bank_lock(folder):
@@ -400,10 +539,12 @@ def extract(
 
 def save_bank(folder: Path, phrases: dict[str, list[Phrase]]) -> None:
     """Write every kind file as one change: after any crash the bank is all old or all new."""
-    rendered = {kind: render_file(kind, phrases[kind]) for kind in KINDS}
+    rendered: dict[str, str | Iterable[str]] = {}
     for kind in KINDS:
         if any(p.curated and p.raw for p in phrases[kind]):
-            rendered[kind] = _checked(kind, phrases[kind], rendered[kind])
+            rendered[kind] = _checked(kind, phrases[kind], render_file(kind, phrases[kind]))
+        else:
+            rendered[kind] = file_chunks(kind, phrases[kind])
     try:
         write_group(folder, {FILE_NAMES[kind]: rendered[kind] for kind in KINDS})
     except OSError as exc:
