@@ -132,17 +132,57 @@ def _topic_hits(phrase: Phrase, topic: Sequence[str]) -> int:
     )
 
 
+# A kind with up to POOL_ALL phrases is considered whole. A larger one (a bank
+# of 100,000 phrases) offers POOL_SAMPLE phrases drawn with the seed plus up to
+# POOL_TOPIC that match the topic, so a draft reads a few hundred phrases, not all.
+POOL_ALL = 2000
+POOL_SAMPLE = 300
+POOL_TOPIC = 150
+
+
 class _Chooser:
-    def __init__(self, bank: Bank, template: Template, topic: Sequence[str], rng: random.Random) -> None:
+    def __init__(
+        self, bank: Bank, template: Template, topic: Sequence[str], rng: random.Random, seed: int
+    ) -> None:
         self.bank = bank
         self.template = template
         self.topic = list(topic)
         self.rng = rng
+        self.pool_rng = random.Random(f"pool-{seed}")
+        self.pools: dict[str, list[Phrase]] = {}
         self.used_ids: set[str] = set()
         self.used_keys: list[str] = []
         self.topic_matched = False
+        self.weights: dict[str, float] = {}
+        self.parents: dict[str, list[str]] = {}
+
+    def parents_of(self, point_id: str) -> list[str]:
+        if point_id not in self.parents:
+            self.parents[point_id] = self.bank.parents(point_id)
+        return self.parents[point_id]
+
+    def pool(self, kind: str) -> list[Phrase]:
+        """The phrases of ``kind`` this draft considers, in bank order."""
+        if kind not in self.pools:
+            n = self.bank.count(kind)
+            if n <= POOL_ALL:
+                self.pools[kind] = self.bank.of_kind(kind)
+            else:
+                chosen = self.bank.at(kind, self.pool_rng.sample(range(n), min(POOL_SAMPLE, n)))
+                seen = {p.id for p in chosen}
+                chosen += [
+                    p for p in self.bank.topic_matches(kind, self.topic, POOL_TOPIC) if p.id not in seen
+                ]
+                self.pools[kind] = chosen
+        return self.pools[kind]
 
     def weight(self, phrase: Phrase) -> float:
+        cached = self.weights.get(phrase.id)
+        if cached is None:
+            cached = self.weights[phrase.id] = self._weight(phrase)
+        return cached
+
+    def _weight(self, phrase: Phrase) -> float:
         hits = _topic_hits(phrase, self.topic)
         if hits:
             self.topic_matched = True
@@ -294,7 +334,7 @@ def plan(
     """Choose the phrases of a draft; returns the plan and notes for the user."""
     check_numbers(minutes, points, rate)
     rng = random.Random(seed)
-    chooser = _Chooser(bank, template, topic, rng)
+    chooser = _Chooser(bank, template, topic, rng, seed)
     notes: list[str] = []
     target = (minutes if minutes is not None else template.minutes) * rate
     parts: list[Part] = []
@@ -322,7 +362,6 @@ def plan(
 
 
 def _plan_section(section: Section, chooser: _Chooser, points: int | None, units: list[_Unit]) -> Part:
-    bank = chooser.bank
     part = Part(section.kind)
     if section.text is not None:
         part.items.append(Item(text=section.text))
@@ -335,10 +374,10 @@ def _plan_section(section: Section, chooser: _Chooser, points: int | None, units
                 4.0 if set(p.tags) & set(chooser.template.tags) else 0.0
             )
 
-        chosen = chooser.pick(bank.of_kind("salutation"), 1, occasion)
+        chosen = chooser.pick(chooser.pool("salutation"), 1, occasion)
         part.items.append(Item(id=chosen[0].id) if chosen else Item(text="同志们："))
     elif section.kind == "opening":
-        openings = bank.of_kind("opening")
+        openings = chooser.pool("opening")
         # A speech opens on the occasion ("在…之际", "今天…召开"): draw that first.
         chosen = chooser.pick([p for p in openings if _opening_rank(p) == 0], min(1, section.pick))
         chosen += chooser.pick(openings, section.pick - len(chosen))
@@ -353,7 +392,7 @@ def _plan_section(section: Section, chooser: _Chooser, points: int | None, units
             # One that counts the points drawn, and is short: fewer borrowed specifics.
             return (2.0 if "count" in p.slots else 0.0) + (1.0 if len(p.text) <= 24 else 0.0)
 
-        chosen = chooser.pick(bank.of_kind("transition"), 1, counts)
+        chosen = chooser.pick(chooser.pool("transition"), 1, counts)
         part.items.append(Item(id=chosen[0].id) if chosen else Item(text="下面，我讲{count}点意见："))
     elif section.kind == "points" and section.points is not None:
         level = section.points
@@ -378,7 +417,7 @@ def _add_point(part: Part, chooser: _Chooser, units: list[_Unit]) -> bool:
         return 1.5 if (p.level or 1) == 1 else 0.0
 
     candidates = [
-        p for p in bank.of_kind("point") if p.id not in chooser.used_ids and _family_free(p, chooser, bank)
+        p for p in chooser.pool("point") if p.id not in chooser.used_ids and _family_free(p, chooser, bank)
     ]
     chosen = chooser.pick(candidates, 1, top_first)
     if not chosen:
@@ -392,7 +431,7 @@ def _family_free(phrase: Phrase, chooser: _Chooser, bank: Bank) -> bool:
     """A point whose children (or parent) are already in the draft would repeat them."""
     if any(child in chooser.used_ids for child in phrase.children):
         return False
-    return not any(parent in chooser.used_ids for parent in bank.parents(phrase.id))
+    return not any(parent in chooser.used_ids for parent in chooser.parents_of(phrase.id))
 
 
 def _point_item(phrase: Phrase, child_level: Level | None, chooser: _Chooser, units: list[_Unit]) -> Item:
@@ -414,7 +453,7 @@ def _point_item(phrase: Phrase, child_level: Level | None, chooser: _Chooser, un
 def _pick_closings(chooser: _Chooser, n: int) -> list[Phrase]:
     """Closings that end a speech well: a rallying call, good wishes, thanks, in that order."""
     by_rank: dict[int, list[Phrase]] = {}
-    for phrase in chooser.ranked(chooser.bank.of_kind("closing")):
+    for phrase in chooser.ranked(chooser.pool("closing")):
         by_rank.setdefault(_closing_rank(phrase), []).append(phrase)
     chosen: list[Phrase] = []
     # one of each kind first, the strongest ending (thanks) guaranteed a place
@@ -427,7 +466,7 @@ def _pick_closings(chooser: _Chooser, n: int) -> list[Phrase]:
                 chooser.use(phrase)
                 chosen.append(phrase)
                 break
-    for phrase in chooser.ranked(chooser.bank.of_kind("closing")):
+    for phrase in chooser.ranked(chooser.pool("closing")):
         if len(chosen) >= n:
             break
         if chooser.is_new(phrase):

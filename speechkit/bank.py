@@ -8,7 +8,7 @@ byte for byte, and re-extracting never drops an entry (see ``merge``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -185,6 +185,38 @@ class Bank:
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.phrases.values())
+
+    def count(self, kind: str) -> int:
+        return len(self.of_kind(kind))
+
+    def parents_many(self, point_ids: Sequence[str]) -> dict[str, list[str]]:
+        return {i: self.parents(i) for i in point_ids}
+
+    def at(self, kind: str, positions: Sequence[int]) -> list[Phrase]:
+        """The phrases of ``kind`` at these positions, in bank order."""
+        phrases = self.of_kind(kind)
+        return [phrases[i] for i in sorted(set(positions)) if 0 <= i < len(phrases)]
+
+    def topic_matches(self, kind: str, words: Sequence[str], limit: int) -> list[Phrase]:
+        """The first ``limit`` phrases of ``kind`` with any of ``words`` among their keywords."""
+        wanted = set(words)
+        if not wanted:
+            return []
+        found = [p for p in self.of_kind(kind) if wanted.intersection(p.keywords)]
+        return found[:limit]
+
+    def search(
+        self, kind: str | None = None, word: str | None = None, tag: str | None = None, limit: int = 0
+    ) -> tuple[list[Phrase], int | None]:
+        """Phrases matching all the filters (``limit`` 0: all) and how many match in all
+        (None where counting would mean reading a very large bank: then more match)."""
+        found = [
+            p
+            for k in ([kind] if kind else KINDS)
+            for p in self.of_kind(k)
+            if (not tag or tag in p.tags) and (not word or word in search_text(p))
+        ]
+        return (found[:limit] if limit else found), len(found)
 
 
 def file_chunks(kind: str, phrases: list[Phrase]) -> Iterator[str]:
@@ -431,9 +463,9 @@ def load_bank(folder: Path, keep_raw: bool = False, use_index: bool = True) -> B
     if use_index and not keep_raw:
         from speechkit import bankindex
 
-        cached = bankindex.load(folder)
-        if cached is not None:
-            return cached
+        indexed = bankindex.load(folder)
+        if indexed is not None:
+            return indexed
         before = bankindex.signature(folder)
         bank = _load_yaml(folder, keep_raw=False)
         bankindex.store(folder, bank, before)
@@ -470,18 +502,15 @@ def _check_bank(bank: Bank) -> None:
                 )
 
 
+def search_text(phrase: Phrase) -> str:
+    """What ``--search`` and topics look in: the whole text and the keywords."""
+    return phrase.all_text() + "\n" + "\x1f".join(phrase.keywords)
+
+
 def find_phrases(
-    bank: Bank, *, kind: str | None = None, search: str | None = None, tag: str | None = None
-) -> list[Phrase]:
-    """Phrases of ``kind`` whose text or keywords contain ``search`` and whose tags include ``tag``."""
-    kinds = [parse_kind(kind)] if kind else list(KINDS)
+    bank: Bank, *, kind: str | None = None, search: str | None = None, tag: str | None = None, limit: int = 0
+) -> tuple[list[Phrase], int | None]:
+    """Phrases of ``kind`` whose text or keywords contain ``search`` and whose tags
+    include ``tag``: the first ``limit`` (0: all), and how many match in all."""
     word = search.strip() if search else ""
-    out = []
-    for k in kinds:
-        for phrase in bank.of_kind(k):
-            if tag and tag not in phrase.tags:
-                continue
-            if word and word not in phrase.all_text() and not any(word in kw for kw in phrase.keywords):
-                continue
-            out.append(phrase)
-    return out
+    return bank.search(parse_kind(kind) if kind else None, word or None, tag or None, limit)

@@ -419,8 +419,7 @@ def phrases(
 
     if limit < 0:
         raise BankError(f"--limit must be 0 or more, not {limit}")
-    found = find_phrases(load_bank(find_bank(bank)), kind=kind, search=search, tag=tag)
-    shown = found[:limit] if limit else found
+    shown, total = find_phrases(load_bank(find_bank(bank)), kind=kind, search=search, tag=tag, limit=limit)
     if as_json:
         _print_json([p.to_dict() | {"kind": p.kind} for p in shown])
         return
@@ -431,7 +430,7 @@ def phrases(
         if sys.stdout.isatty()
         else int(os.environ.get("COLUMNS", "100"))
     )
-    sys.stdout.write(phrases_table(shown, len(found), width))
+    sys.stdout.write(phrases_table(shown, total, width))
 
 
 @phrases_app.command("show")

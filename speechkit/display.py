@@ -125,7 +125,7 @@ def _fit(text: str, width: int) -> str:
     return set_cell_size(text, width)
 
 
-def phrases_table(phrases: list[Phrase], total: int, width: int = 100) -> str:
+def phrases_table(phrases: list[Phrase], total: int | None, width: int = 100) -> str:
     """A plain, aligned listing: quick to print even for thousands of rows."""
     rows = []
     for p in phrases:
@@ -146,7 +146,10 @@ def phrases_table(phrases: list[Phrase], total: int, width: int = 100) -> str:
 
     out = [line(("kind", "id", "text", "count", "sources"))]
     out.extend(line(r) for r in rows)
-    out.append(f"{len(phrases)} of {total} phrases" if len(phrases) < total else f"{total} phrases")
+    if total is None:
+        out.append(f"{len(phrases)} shown; more match (--limit 0 lists them all)")
+    else:
+        out.append(f"{len(phrases)} of {total} phrases" if len(phrases) < total else f"{total} phrases")
     return "\n".join(out) + "\n"
 
 

@@ -4,12 +4,19 @@ Only mining imports this module, so the drafting commands never pay for
 jieba's import or its dictionary. We use our own ``jieba.Tokenizer`` (never
 the global one), HMM off so tokens are stable across runs and versions, and
 keep its cache in the user's cache folder rather than a shared /tmp file.
+
+Where ``rjieba`` (jieba-rs, ``pip install 'speechkit[fast]'``) is installed we
+segment with it instead: the same dictionary, the same tokens with HMM off
+(a test compares them), many times faster. ``SPEECHKIT_SEGMENTER=jieba``
+forces plain jieba.
 """
 
 from __future__ import annotations
 
 import logging
+import marshal
 import math
+import os
 from functools import lru_cache
 from typing import Any
 
@@ -51,16 +58,75 @@ def tokenizer() -> Any:
     return tok
 
 
+@lru_cache(maxsize=1)
+def _rjieba() -> Any:
+    """The rjieba module when installed and not switched off, else None."""
+    if os.environ.get("SPEECHKIT_SEGMENTER", "").lower() == "jieba":
+        return None
+    try:
+        import rjieba
+    except ImportError:
+        return None
+    return rjieba
+
+
+def segmenter() -> str:
+    return "rjieba" if _rjieba() is not None else "jieba"
+
+
 def segment(text: str) -> list[str]:
-    """jieba tokens of ``text``, HMM off."""
+    """Tokens of ``text``, HMM off."""
+    fast = _rjieba()
+    if fast is not None:
+        return list(fast.cut(text, hmm=False))
     result: list[str] = tokenizer().lcut(text, HMM=False)
     return result
 
 
 @lru_cache(maxsize=1)
 def _idf_table() -> tuple[dict[str, int], float]:
-    tok = tokenizer()
-    return tok.FREQ, math.log(tok.total)
+    """Word frequencies of jieba's dictionary, for rarity."""
+    if _rjieba() is None:
+        tok = tokenizer()
+        return tok.FREQ, math.log(tok.total)
+    return _dictionary_frequencies()
+
+
+def _dictionary_frequencies() -> tuple[dict[str, int], float]:
+    """jieba's dict.txt as {word: frequency}, without building jieba's prefix
+    dictionary (rjieba has its own); cached as marshal in the user cache."""
+    import jieba
+
+    cache = cache_dir() / f"jieba-{jieba.__version__}-freq.marshal"
+    try:
+        freq, total = marshal.loads(cache.read_bytes())
+        return freq, math.log(total)
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    freq = {}
+    total = 0
+    with jieba.Tokenizer().get_dict_file() as fh:
+        for raw in fh:
+            parts = raw.decode("utf-8").split(" ")
+            if len(parts) >= 2:
+                count = int(parts[1])
+                freq[parts[0]] = count
+                total += count
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps((freq, total)))
+        os.replace(tmp, cache)
+    except OSError:
+        pass
+    return freq, math.log(total)
+
+
+def prepare() -> None:
+    """Load the segmenter and its dictionary now (before worker processes fork)."""
+    _idf_table()
+    if _rjieba() is None:
+        tokenizer()
 
 
 def keywords(text: str, limit: int = MAX_KEYWORDS) -> list[str]:
@@ -73,7 +139,7 @@ def keywords(text: str, limit: int = MAX_KEYWORDS) -> list[str]:
     freq, log_total = _idf_table()
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
-    for k, token in enumerate(tokenizer().cut(text[:KEYWORD_SPAN], HMM=False)):
+    for k, token in enumerate(segment(text[:KEYWORD_SPAN])):
         if len(token) < 2 or not "\u4e00" <= token[0] <= "\u9fff" or token in STOPWORDS:
             continue
         counts[token] = counts.get(token, 0) + 1

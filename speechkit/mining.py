@@ -481,12 +481,12 @@ def _file_results(
         return
     import multiprocessing
 
-    from speechkit.keywords import tokenizer
+    from speechkit.keywords import prepare
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     if context.get_start_method() == "fork":
-        tokenizer()  # load jieba once; forked workers share it
+        prepare()  # load the dictionary once; forked workers share it
     with context.Pool(jobs) as pool:
         yield pool.imap(_mine_file, [str(f) for f in files], chunksize=1)
 
@@ -534,6 +534,9 @@ def extract(
         existing = load_bank(folder, keep_raw=True) if is_bank_folder(folder) else None
         merged, reports = merge(existing, mined, inputs)
         save_bank(folder, merged)
+        from speechkit import bankindex  # index it now, so the first draft from it is fast
+
+        bankindex.store(folder, Bank(folder, merged), bankindex.signature(folder))
     return ExtractReport(folder, files, speeches, reports, written=True, skipped=skipped)
 
 

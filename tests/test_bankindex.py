@@ -67,3 +67,50 @@ def test_a_corrupt_index_is_ignored(bank_copy: Path) -> None:
     bankindex.index_path(bank_copy).write_bytes(b"\x00garbage")
     assert len(load_bank(bank_copy)) > 0
     assert bankindex.load(bank_copy) is not None  # rebuilt
+
+
+def test_indexed_and_in_memory_banks_give_the_same_drafts(
+    bank_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from speechkit import assemble as assembly
+    from speechkit.render import to_text
+    from speechkit.templates import load_template
+
+    memory = load_bank(bank_copy, use_index=False)
+    load_bank(bank_copy)  # builds the index
+    indexed = bankindex.load(bank_copy)
+    assert indexed is not None
+    template = load_template("work-meeting")
+    # small kinds are taken whole; force sampling to cover the large-bank path too
+    for pool_all in (assembly.POOL_ALL, 5):
+        monkeypatch.setattr(assembly, "POOL_ALL", pool_all)
+        monkeypatch.setattr(assembly, "POOL_SAMPLE", 12)
+        for seed in range(15):
+            for topic in ([], ["班组"], ["量子"]):
+                a = to_text(assembly.assemble(memory, template, seed=seed, topic=topic, minutes=6))
+                b = to_text(assembly.assemble(indexed, template, seed=seed, topic=topic, minutes=6))
+                assert a == b, (pool_all, seed, topic)
+
+
+def test_indexed_search_matches_the_in_memory_search(
+    bank_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    memory = load_bank(bank_copy, use_index=False)
+    load_bank(bank_copy)
+    indexed = bankindex.load(bank_copy)
+    assert indexed is not None
+    for kind, word, tag in [
+        (None, "工会", None),
+        ("point", "班组", None),
+        (None, None, "congress"),
+        ("opening", "之际", "congress"),
+        (None, "％_\\", None),
+    ]:
+        for limit in (0, 3):
+            got = indexed.search(kind, word, tag, limit)
+            want = memory.search(kind, word, tag, limit)
+            assert [p.id for p in got[0]] == [p.id for p in want[0]] and got[1] == want[1]
+    monkeypatch.setattr(bankindex, "EXACT_COUNT_MAX", 10)
+    shown, total = indexed.search(None, "工会", None, 3)
+    assert len(shown) == 3 and total is None  # large bank: "more match" instead of a full count
+    assert [p.id for p in shown] == [p.id for p in memory.search(None, "工会", None, 3)[0]]
