@@ -122,3 +122,44 @@ def test_dry_run_lists_what_would_change(run: Any, tmp_path: Path, seed_bank: Pa
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     data = json.loads(run("extract", str(SEEDS), "-o", str(out), "--dry-run", "--json").stdout)
     assert data["changes"] == {}  # the same corpus again: nothing would change
+
+
+def test_progress_bar_only_on_a_terminal_and_never_when_quiet(monkeypatch: Any) -> None:
+    import io
+    import sys
+
+    from speechkit import cli
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    with cli._progress_bar(enabled=True) as update:
+        assert update is None  # not a terminal
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    with cli._progress_bar(enabled=False) as update:
+        assert update is None  # --quiet / --json
+    with cli._progress_bar(enabled=True) as update:
+        assert update is not None
+        update(1_000, 2_000)  # a small corpus: no bar
+        assert terminal.getvalue() == ""
+        update(10_000_000, 20_000_000)
+    assert "mining" in terminal.getvalue()
+
+
+def test_jobs_do_not_change_the_bank(tmp_path: Path) -> None:
+    from speechkit.mining import extract
+
+    from .conftest import FIXTURES
+
+    extract([SEEDS, FIXTURES], tmp_path / "one", jobs=1)
+    extract([SEEDS, FIXTURES], tmp_path / "two", jobs=2)
+    for name in ("openings.yaml", "points.yaml", "closings.yaml"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+
+
+def test_bad_jobs(run: Any, tmp_path: Path) -> None:
+    result = run("extract", str(SEEDS), "-o", str(tmp_path / "b"), "--jobs", "0")
+    assert (result.exit_code, result.stderr) == (1, "Error: --jobs must be 1 or more, not 0\n")
