@@ -48,7 +48,8 @@ try:
 except SystemExit as exc:
     if exc.code:
         raise
-peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+usage = resource.getrusage
+peak = max(usage(resource.RUSAGE_SELF).ru_maxrss, usage(resource.RUSAGE_CHILDREN).ru_maxrss)
 open(out, "w").write(str(peak))
 """
 
@@ -79,8 +80,10 @@ def main() -> int:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["SPEECHKIT_CACHE_DIR"] = str(work / "cache")
     variants = [("jieba", 1), ("jieba", 2)] + ([("rjieba", 1), ("rjieba", 2)] if has_rjieba() else [])
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
-          f"python {sys.version.split()[0]}; medians of {args.runs} runs")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+        f"python {sys.version.split()[0]}; medians of {args.runs} runs"
+    )
     print(f"{'corpus':>8} {'what':<26}{'seconds':>9}{'x jieba':>9}{'peak RSS MB':>13}")
     for size in args.sizes:
         corpus = work / f"corpus-{size:g}mb"
@@ -95,8 +98,22 @@ def main() -> int:
                 out = work / f"bank-{size:g}-{segmenter}-{jobs}-{n}"
                 peak_file = work / "peak.txt"
                 run_env = env | {"SPEECHKIT_SEGMENTER": segmenter}
-                seconds = timed([sys.executable, "-c", EXTRACT, str(peak_file), "extract", str(corpus), "-o",
-                                 str(out), "--quiet", "--jobs", str(jobs)], run_env)
+                seconds = timed(
+                    [
+                        sys.executable,
+                        "-c",
+                        EXTRACT,
+                        str(peak_file),
+                        "extract",
+                        str(corpus),
+                        "-o",
+                        str(out),
+                        "--quiet",
+                        "--jobs",
+                        str(jobs),
+                    ],
+                    run_env,
+                )
                 results[(segmenter, jobs)].append((seconds, int(peak_file.read_text())))
         base = statistics.median(plain)
         print(f"{mb:>6.0f}MB {'jieba lcut alone':<26}{base:>9.1f}{1.0:>9.2f}")

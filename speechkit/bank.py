@@ -360,24 +360,9 @@ def _sources_from(value: Any, path: yamlio.PathKey, problems: list[yamlio.Proble
     return out
 
 
-def _fail(path: Path, text: str, problems: list[yamlio.Problem]) -> BankError:
-    located = yamlio.positions(text, problems)
-    lines = [f"{path}:{line}:{col}: {msg}" for line, col, msg in located]
-    return BankError(lines[0], lines)
-
-
 def load_file(path: Path, kind: str, keep_raw: bool = False) -> list[Phrase]:
     """Load and validate one bank file; BankError lists every problem in it."""
-    try:
-        text = yamlio.read_text(path)
-    except UnicodeDecodeError:
-        raise BankError(f"{path}: not UTF-8 text; save the bank file as UTF-8") from None
-    except OSError as exc:
-        raise BankError(f"{path}: cannot read ({exc.strerror})") from None
-    try:
-        data = yamlio.parse(text)
-    except yamlio.YamlSyntaxError as exc:
-        raise BankError(f"{path}:{exc.line}:{exc.column}: {exc.message}") from None
+    text, data = yamlio.read_document(path, BankError, "bank file")
     problems: list[yamlio.Problem] = []
     if data is None:
         return []
@@ -412,7 +397,7 @@ def load_file(path: Path, kind: str, keep_raw: bool = False) -> list[Phrase]:
             seen[phrase.id] = k
         phrases.append(phrase)
     if problems:
-        raise _fail(path, text, problems)
+        raise yamlio.located_error(BankError, path, text, problems)
     if keep_raw and phrases:
         _attach_raw(text, phrases)
     return phrases

@@ -136,22 +136,12 @@ class _Reader:
 
 def load(path: Path) -> tuple[dict[str, Any], list[Part]]:
     """Read a draft file: its settings and its plan. DraftError names file and position."""
-    try:
-        text = yamlio.read_text(path)
-    except FileNotFoundError:
-        raise DraftError(
-            f"{path}: no such draft file; save one with 'speechkit generate --save-draft'"
-        ) from None
-    except IsADirectoryError:
-        raise DraftError(f"{path}: is a folder, expected a draft file (.yaml)") from None
-    except UnicodeDecodeError:
-        raise DraftError(f"{path}: not UTF-8 text") from None
-    except OSError as exc:
-        raise DraftError(f"{path}: cannot read ({exc.strerror})") from None
-    try:
-        data = yamlio.parse(text)
-    except yamlio.YamlSyntaxError as exc:
-        raise DraftError(f"{path}:{exc.line}:{exc.column}: {exc.message}") from None
+    text, data = yamlio.read_document(
+        path,
+        DraftError,
+        "draft file",
+        missing="no such draft file; save one with 'speechkit generate --save-draft'",
+    )
     if not isinstance(data, dict) or data.get("speechkit_draft") != FORMAT_VERSION:
         raise DraftError(
             f"{path}: not a speechkit draft file (no 'speechkit_draft: 1'); save one with --save-draft"
@@ -185,9 +175,7 @@ def load(path: Path) -> tuple[dict[str, Any], list[Part]]:
             if part:
                 parts.append(part)
     if reader.problems:
-        located = yamlio.positions(text, reader.problems)
-        lines = [f"{path}:{line}:{col}: {msg}" for line, col, msg in located]
-        raise DraftError(lines[0], lines)
+        raise yamlio.located_error(DraftError, path, text, reader.problems)
     settings = {
         "template": data["template"],
         "slots": {str(k): str(v) for k, v in slots.items()},

@@ -220,12 +220,8 @@ def _slots_from(value: Any, problems: list[yamlio.Problem]) -> dict[str, SlotSpe
     return specs
 
 
-def parse_template(text: str, path: Path) -> Template:
-    """Validate and build a template from YAML text; TemplateError lists every problem."""
-    try:
-        data = yamlio.parse(text)
-    except yamlio.YamlSyntaxError as exc:
-        raise TemplateError(f"{path}:{exc.line}:{exc.column}: {exc.message}") from None
+def parse_template(text: str, data: Any, path: Path) -> Template:
+    """Validate and build a template from its parsed YAML; TemplateError lists every problem."""
     if not isinstance(data, dict):
         raise TemplateError(f"{path}:1:1: a template is a mapping with name, title and sections")
     problems: list[yamlio.Problem] = []
@@ -275,20 +271,13 @@ def parse_template(text: str, path: Path) -> Template:
             if slot not in slots and slot != "count":
                 problems.append(yamlio.Problem(where, f"slot {{{slot}}} is used but not declared in slots"))
     if problems:
-        located = yamlio.positions(text, problems)
-        lines = [f"{path}:{line}:{col}: {msg}" for line, col, msg in located]
-        raise TemplateError(lines[0], lines)
+        raise yamlio.located_error(TemplateError, path, text, problems)
     return Template(name, title, description, slots, sections, list(tags), float(minutes), path)
 
 
 def load_template_file(path: Path) -> Template:
-    try:
-        text = yamlio.read_text(path)
-    except UnicodeDecodeError:
-        raise TemplateError(f"{path}: not UTF-8 text; save the template as UTF-8") from None
-    except OSError as exc:
-        raise TemplateError(f"{path}: cannot read ({exc.strerror})") from None
-    return parse_template(text, path)
+    text, data = yamlio.read_document(path, TemplateError, "template")
+    return parse_template(text, data, path)
 
 
 def template_folders(bank_folder: Path | None) -> list[Path]:

@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from speechkit.errors import SpeechkitError
+
 try:
     _Loader: type[Any] = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML without libyaml
@@ -56,6 +58,35 @@ def parse(text: str) -> Any:
         raise YamlSyntaxError(line, col, what) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(1, 1, str(exc).splitlines()[0]) from None
+
+
+def read_document(
+    path: Path, error: type[SpeechkitError], what: str, missing: str | None = None
+) -> tuple[str, Any]:
+    """Read and parse one YAML file; any failure is ``error`` naming the file
+    (and the line and column of a syntax error)."""
+    try:
+        text = read_text(path)
+    except FileNotFoundError:
+        raise error(f"{path}: {missing or 'no such file'}") from None
+    except IsADirectoryError:
+        raise error(f"{path}: is a folder, expected a {what} (.yaml)") from None
+    except UnicodeDecodeError:
+        raise error(f"{path}: not UTF-8 text; save the {what} as UTF-8") from None
+    except OSError as exc:
+        raise error(f"{path}: cannot read ({exc.strerror})") from None
+    try:
+        return text, parse(text)
+    except YamlSyntaxError as exc:
+        raise error(f"{path}:{exc.line}:{exc.column}: {exc.message}") from None
+
+
+def located_error(
+    error: type[SpeechkitError], path: Path, text: str, problems: list[Problem]
+) -> SpeechkitError:
+    """One error listing every problem as ``file:line:column: what is wrong``."""
+    lines = [f"{path}:{line}:{col}: {msg}" for line, col, msg in positions(text, problems)]
+    return error(lines[0], lines)
 
 
 def positions(text: str, problems: list[Problem]) -> list[tuple[int, int, str]]:
