@@ -451,27 +451,29 @@ def _point_item(phrase: Phrase, child_level: Level | None, chooser: _Chooser, un
 
 
 def _pick_closings(chooser: _Chooser, n: int) -> list[Phrase]:
-    """Closings that end a speech well: a rallying call, good wishes, thanks, in that order."""
-    by_rank: dict[int, list[Phrase]] = {}
-    for phrase in chooser.ranked(chooser.pool("closing")):
-        by_rank.setdefault(_closing_rank(phrase), []).append(phrase)
+    """Closings that end a speech well: the best-fitting one first, thanks kept
+    for the very end, no two of a kind while others remain; in the order
+    rallying call → good wishes → thanks."""
+    ranked = [p for p in chooser.ranked(chooser.pool("closing")) if chooser.is_new(p)]
     chosen: list[Phrase] = []
-    # one of each kind first, the strongest ending (thanks) guaranteed a place
-    order = [0, 3, 2, 1] if n >= 2 else [0, 2, 3, 1]
-    for rank in order:
-        if len(chosen) >= n:
-            break
-        for phrase in by_rank.get(rank, []):
-            if chooser.is_new(phrase):
-                chooser.use(phrase)
-                chosen.append(phrase)
-                break
-    for phrase in chooser.ranked(chooser.pool("closing")):
-        if len(chosen) >= n:
-            break
-        if chooser.is_new(phrase):
+
+    def take(phrase: Phrase) -> None:
+        if len(chosen) < n and phrase not in chosen and chooser.is_new(phrase):
             chooser.use(phrase)
             chosen.append(phrase)
+
+    if ranked:
+        take(ranked[0])
+    if n >= 2 and not any(_closing_rank(p) == 3 for p in chosen):
+        for phrase in ranked:
+            if _closing_rank(phrase) == 3:
+                take(phrase)
+                break
+    for phrase in ranked:  # then one of each other kind, then anything
+        if _closing_rank(phrase) not in {_closing_rank(c) for c in chosen}:
+            take(phrase)
+    for phrase in ranked:
+        take(phrase)
     chosen.sort(key=_closing_rank)
     return chosen
 

@@ -491,6 +491,14 @@ class _Outliner:
                 speech.closing = body[k:]
                 del body[k:]
                 return
+        # Good wishes alone at the very end ("同时，在…之际，我代表…祝愿…！") close it too.
+        k = len(body)
+        while k > first and _is_wishes(body[k - 1].text):
+            k -= 1
+        if k < len(body):
+            speech.closing = body[k:]
+            del body[k:]
+            return
         if not body:
             return
         # No line breaks: look for a strong wrap-up sentence inside the last paragraph.
@@ -529,6 +537,12 @@ class _Outliner:
             else:
                 speech.opening.pop()
             return
+
+
+def _is_wishes(text: str) -> bool:
+    """A paragraph of nothing but greetings, wishes or thanks, each ending in ！"""
+    parts = [text[a:b] for a, b in _sentences(text)]
+    return bool(parts) and all(p.endswith("！") and cues.FORMULA_RE.search(p) for p in parts)
 
 
 def _is_closing_paragraph(text: str) -> bool:

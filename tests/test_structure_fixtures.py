@@ -227,3 +227,9 @@ def test_numbering_past_ten() -> None:
 def test_zero_is_no_item_number() -> None:
     (s,) = parse_text("同志们：\n0.五个数字\n（0）不是编号\n1.抓落实\n要落实。\n")
     assert [(p.style, p.number, p.heading) for p in s.points] == [("1.", 1, "抓落实")]
+
+
+def test_wishes_alone_at_the_end_are_the_closing() -> None:
+    (s,) = parse_text("同志们：\n一、抓落实\n要落实。\n二、抓学习\n要学习。\n祝大家节日快乐、身体健康！\n")
+    assert [p.text for p in s.closing] == ["祝大家节日快乐、身体健康！"]
+    assert [b.text for b in s.points[1].body] == ["要学习。"]
