@@ -69,7 +69,7 @@ HEADING_FINAL_RE = re.compile(
 NOT_A_TITLE_RE = re.compile(r"^(?:谢谢|再见|此致|附件|注：)")
 
 # Sentences of greeting, thanks and good wishes: mined as phrases on their own.
-FORMULA_RE = re.compile(r"之际|祝贺|问候|欢迎|感谢|敬意|预祝|祝愿|祝福|谢谢|致以")
+FORMULA_RE = re.compile(r"之际|祝贺|问候|欢迎|感谢|敬意|预祝|祝愿|祝福|谢谢|致以|^祝|，祝")
 
 # Occasion tags, guessed from the words of the whole speech.
 OCCASION_TAGS = (
