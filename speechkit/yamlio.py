@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -155,6 +156,7 @@ _SAFE_CJK_RE = re.compile(f"[\u4e00-\u9fff](?:(?![:#]|[{_FORBIDDEN}]).)*(?<! )\\
 _SAFE_CJK_FLOW_RE = re.compile(f"[\u4e00-\u9fff](?:(?![:#,\\[\\]{{}}]|[{_FORBIDDEN}]).)*(?<! )\\Z")
 
 
+@lru_cache(maxsize=8192)  # file names, tags and keywords recur from entry to entry
 def scalar(value: str, flow: bool = False) -> str:
     """``value`` as a YAML scalar: plain when that reads back the same, else quoted."""
     if (_SAFE_CJK_FLOW_RE if flow else _SAFE_CJK_RE).match(value):
