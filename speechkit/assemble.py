@@ -454,25 +454,32 @@ def _pick_closings(chooser: _Chooser, n: int) -> list[Phrase]:
     """Closings that end a speech well: the best-fitting one first, thanks kept
     for the very end, no two of a kind while others remain; in the order
     rallying call → good wishes → thanks."""
-    ranked = [p for p in chooser.ranked(chooser.pool("closing")) if chooser.is_new(p)]
+    ranked = chooser.ranked(chooser.pool("closing"))
     chosen: list[Phrase] = []
 
     def take(phrase: Phrase) -> None:
-        if len(chosen) < n and phrase not in chosen and chooser.is_new(phrase):
+        if phrase not in chosen and chooser.is_new(phrase):
             chooser.use(phrase)
             chosen.append(phrase)
 
-    if ranked:
-        take(ranked[0])
+    for phrase in ranked:  # the best-fitting one
+        take(phrase)
+        if chosen:
+            break
     if n >= 2 and not any(_closing_rank(p) == 3 for p in chosen):
-        for phrase in ranked:
-            if _closing_rank(phrase) == 3:
+        for phrase in ranked:  # thanks, to end on
+            if _closing_rank(phrase) == 3 and len(chosen) < n:
                 take(phrase)
-                break
-    for phrase in ranked:  # then one of each other kind, then anything
+                if _closing_rank(chosen[-1]) == 3:
+                    break
+    for phrase in ranked:  # then one of each other kind
+        if len(chosen) >= n:
+            break
         if _closing_rank(phrase) not in {_closing_rank(c) for c in chosen}:
             take(phrase)
-    for phrase in ranked:
+    for phrase in ranked:  # then anything
+        if len(chosen) >= n:
+            break
         take(phrase)
     chosen.sort(key=_closing_rank)
     return chosen

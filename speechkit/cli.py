@@ -7,8 +7,6 @@ imported inside the commands so that each command starts fast and the
 drafting commands never import jieba.
 """
 
-from __future__ import annotations
-
 import contextlib
 import os
 import shutil
@@ -72,7 +70,7 @@ def _main(
     """Mine past speeches (讲话稿、致辞) into phrase banks and draft new ones from templates."""
 
 
-def console(stderr: bool = False) -> Console:
+def console(stderr: bool = False) -> "Console":
     """A rich console that stays plain (no colour, fixed width) when not on a terminal."""
     from rich.console import Console
 
