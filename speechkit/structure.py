@@ -593,6 +593,9 @@ def _quote_depths(text: str) -> list[int]:
     return out
 
 
+_WISH_AFTER_RE = re.compile(r"[，,]?(?:预祝|祝|谢谢|再次|让我们)")
+
+
 def _inline_candidates(paras: list[Para], paragraph_start_only: bool) -> list[_InlineItem]:
     found = []
     for k, para in enumerate(paras):
@@ -609,6 +612,8 @@ def _inline_candidates(paras: list[Para], paragraph_start_only: bool) -> list[_I
             read = read_inline_marker(m)
             if read is None:
                 continue
+            if read == ("首先", 0) and _WISH_AFTER_RE.match(text, m.end()):
+                continue  # "最后，预祝…": the closing, not the last item of a sequence
             end = m.end()
             if end < len(text) and text[end] in "，,":
                 end += 1

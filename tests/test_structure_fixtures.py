@@ -233,3 +233,14 @@ def test_wishes_alone_at_the_end_are_the_closing() -> None:
     (s,) = parse_text("同志们：\n一、抓落实\n要落实。\n二、抓学习\n要学习。\n祝大家节日快乐、身体健康！\n")
     assert [p.text for p in s.closing] == ["祝大家节日快乐、身体健康！"]
     assert [b.text for b in s.points[1].body] == ["要学习。"]
+
+
+def test_zuihou_yuzhu_is_the_closing_not_a_third_item() -> None:
+    (s,) = parse_text(
+        "同志们：\n今天开会。\n首先，要加强领导。领导是关键。\n其次，要狠抓落实。落实是根本。\n最后，预祝大会圆满成功！\n谢谢大家！\n"
+    )
+    assert [(p.style, p.number, p.heading) for p in s.points] == [
+        ("首先", 1, "要加强领导"),
+        ("首先", 2, "要狠抓落实"),
+    ]
+    assert [p.text for p in s.closing] == ["最后，预祝大会圆满成功！", "谢谢大家！"]
