@@ -8,8 +8,9 @@ position, to search their text and keywords, and to find a point's parents.
 A draft then reads only the few hundred phrases it considers.
 
 The index is used only while every bank file has the same size,
-modification time, change time and inode as when it was built, and the same
-speechkit and Python built it; anything else rebuilds it. A write to a bank
+modification time, change time, inode and hash of its two ends as when it
+was built, and the same speechkit and Python built it; anything else
+rebuilds it. A write to a bank
 file changes its mtime and ctime, so a stale index is never served.
 """
 
@@ -35,16 +36,27 @@ EXACT_COUNT_MAX = 20_000  # above this many phrases, --search says "more" instea
 _SEP = "\x1f"
 
 
+_HASHED_SPAN = 65536  # bytes hashed at each end of a bank file
+
+
 def signature(folder: Path) -> str:
-    """What must not change for an index to stay valid."""
+    """What must not change for an index to stay valid: each file's size,
+    mtime, ctime and inode, and a hash of its first and last 64 KiB (reading
+    a whole 100 MB bank to hash it would cost what the index saves)."""
     files: list[Any] = []
     for kind in KINDS:
+        path = folder / FILE_NAMES[kind]
         try:
-            st = (folder / FILE_NAMES[kind]).stat()
+            st = path.stat()
+            with path.open("rb") as fh:
+                digest = hashlib.blake2b(fh.read(_HASHED_SPAN), digest_size=16)
+                if st.st_size > _HASHED_SPAN:
+                    fh.seek(max(_HASHED_SPAN, st.st_size - _HASHED_SPAN))
+                    digest.update(fh.read(_HASHED_SPAN))
         except OSError:
             files.append([kind, None])
             continue
-        files.append([kind, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino])
+        files.append([kind, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, digest.hexdigest()])
     return json.dumps([FORMAT, __version__, list(sys.version_info[:2]), files])
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -114,3 +115,21 @@ def test_indexed_search_matches_the_in_memory_search(
     shown, total = indexed.search(None, "工会", None, 3)
     assert len(shown) == 3 and total is None  # large bank: "more match" instead of a full count
     assert [p.id for p in shown] == [p.id for p in memory.search(None, "工会", None, 3)[0]]
+
+
+def test_an_edit_with_the_same_stat_is_caught_by_the_hash(
+    bank_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_bank(bank_copy)
+    before = bankindex.signature(bank_copy)
+    real_stat = Path.stat
+    frozen = {p: real_stat(p) for p in bank_copy.iterdir()}
+    path = bank_copy / "transitions.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("几点意见", "几个问题"), encoding="utf-8")  # same length in bytes
+    # pretend the file system kept every stat field (a restore that preserves times and inode)
+    monkeypatch.setattr(Path, "stat", lambda self, **kw: frozen.get(self) or real_stat(self, **kw))
+    assert [f[:5] for f in json.loads(bankindex.signature(bank_copy))[3]] == [
+        f[:5] for f in json.loads(before)[3]
+    ]
+    assert bankindex.signature(bank_copy) != before
