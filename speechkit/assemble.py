@@ -370,9 +370,12 @@ def _plan_section(section: Section, chooser: _Chooser, points: int | None, units
         prefer = set(section.prefer)
 
         def occasion(p: Phrase) -> float:
-            return (10.0 if p.text in prefer else 0.0) + (
+            fits = (10.0 if p.text in prefer else 0.0) + (
                 4.0 if set(p.tags) & set(chooser.template.tags) else 0.0
             )
+            # "各位代表" addresses the delegates of a congress, and only there
+            delegates = "代表" in p.text and "congress" not in chooser.template.tags
+            return fits - (6.0 if delegates else 0.0)
 
         chosen = chooser.pick(chooser.pool("salutation"), 1, occasion)
         part.items.append(Item(id=chosen[0].id) if chosen else Item(text="同志们："))
@@ -612,7 +615,7 @@ def build(
     def text_of(raw: str, count: int | None = None) -> str:
         slot_values = dict(values)
         if count is not None:
-            slot_values["count"] = chinese(count)
+            slot_values["count"] = "两" if count == 2 else chinese(count)  # 两点意见, not 二点
         return fill(raw, slot_values, missing).strip()
 
     def phrase(item: Item) -> Phrase:

@@ -188,3 +188,23 @@ def test_a_custom_template_file(tmp_path: Path, bank: Bank) -> None:
     assert draft.title == "在推进会上的讲话"
     assert [b.text[:3] for b in draft.blocks if b.kind == "heading"] == ["（1）", "（2）"]
     assert draft.blocks[-1].text == "谢谢！"
+
+
+def test_only_a_congress_addresses_delegates(bank: Bank) -> None:
+    for name in ("commendation", "work-meeting", "symposium"):
+        t = template(name)
+        slots = {n: "某某" for n, s in t.slots.items() if s.required}
+        for seed in range(12):
+            draft = assemble(bank, t, slots=slots, seed=seed)
+            assert "代表" not in next(b.text for b in draft.blocks if b.kind == "salutation"), (name, seed)
+
+
+def test_two_points_are_announced_as_liang(bank: Bank, tmp_path: Path) -> None:
+    path = tmp_path / "two.yaml"
+    path.write_text(
+        "name: two\ntitle: 讲话\nsections:\n  - salutation\n  - transition: {text: 下面，我讲{count}点意见：}\n"
+        "  - points: {count: 2, style: 一、}\n",
+        encoding="utf-8",
+    )
+    draft = assemble(bank, load_template(str(path)), seed=1)
+    assert next(b.text for b in draft.blocks if b.section == "transition") == "下面，我讲两点意见："
