@@ -202,7 +202,8 @@ def test_only_a_congress_addresses_delegates(bank: Bank) -> None:
 def test_two_points_are_announced_as_liang(bank: Bank, tmp_path: Path) -> None:
     path = tmp_path / "two.yaml"
     path.write_text(
-        "name: two\ntitle: 讲话\nsections:\n  - salutation\n  - transition: {text: 下面，我讲{count}点意见：}\n"
+        "name: two\ntitle: 讲话\nsections:\n  - salutation\n"
+        '  - transition: {text: "下面，我讲{count}点意见："}\n'
         "  - points: {count: 2, style: 一、}\n",
         encoding="utf-8",
     )
