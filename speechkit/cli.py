@@ -231,13 +231,12 @@ def _parse_seed(seed: str | None) -> int | None:
 
 
 def _write_output(draft: Any, out: Path, fmt: str | None, force: bool) -> None:
-    from speechkit.fileio import atomic_write, check_output
+    from speechkit.fileio import check_output, write_output
     from speechkit.render import format_for, render
 
     chosen = format_for(out, fmt)
-    check_output(out, force)
-    data = render(draft, chosen)
-    atomic_write(out, data)
+    check_output(out, force)  # before rendering: say so at once if the file exists
+    write_output(out, render(draft, chosen), force)
     sys.stderr.write(
         f"Wrote {out} ({chosen}, {draft.chars} characters, about {draft.spoken_minutes:.1f} minutes)\n"
     )
@@ -335,10 +334,9 @@ def generate(
         sys.stderr.write(f"Note: {note}\n")
     if save_draft is not None:
         from speechkit.draftfile import dump
-        from speechkit.fileio import atomic_write, check_output
+        from speechkit.fileio import write_output
 
-        check_output(save_draft, force)
-        atomic_write(save_draft, dump(draft))
+        write_output(save_draft, dump(draft), force)
     if out is not None:
         _write_output(draft, out, fmt, force)
     elif as_json:

@@ -24,6 +24,16 @@ def check_output(path: Path, force: bool) -> None:
         raise OutputError(f"{parent}: no such folder; create it first or choose another path")
 
 
+def write_output(path: Path, data: bytes | str, force: bool) -> None:
+    """Write a file the user asked for: never over an existing one without
+    ``force``, atomically, and with a clear error if the system refuses."""
+    check_output(path, force)
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+
+
 def atomic_write(path: Path, data: bytes | str) -> None:
     """Write ``data`` to ``path`` so that readers only ever see the old or the new file."""
     payload = data.encode("utf-8") if isinstance(data, str) else data

@@ -233,3 +233,17 @@ def test_a_50_mb_single_line(run: Any, tmp_path: Path, monkeypatch: pytest.Monke
     result = run("outline", "huge.txt")
     assert result.exit_code == 0, result.stderr
     assert "huge.txt  (1 speech)" in result.stdout
+
+
+def test_output_folder_that_refuses_writes(run: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    result = run("generate", "--seed", "1", "-o", str(tmp_path / "out.txt"))
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"Error: {tmp_path / 'out.txt'}: cannot write (Permission denied)\n",
+    )
