@@ -304,6 +304,25 @@ _TITLE_THEN_SALUTATION = (
 )
 
 
+_TITLE_WORDS_RE = re.compile(rf"(?:{_TITLE_END})$|篇[一二三四五六七八九十百零0-9]+$")
+
+
+def _starts_document(line: str, k: int, lines: list[tuple[int, str]]) -> bool:
+    """A title line: short, unpunctuated, and placed like a title — first in the
+    file, named like one ("…的讲话", "…篇三"), or followed (after any subtitle
+    or byline) by a salutation or a numbered heading. A short line inside a
+    speech ("加强党的建设") is not one."""
+    if not _is_title(line) or cues.SALUTATION_RE.fullmatch(line):
+        return False
+    if k == 0 or _TITLE_WORDS_RE.search(line):
+        return True
+    for _, following in lines[k + 1 : k + 4]:
+        if _is_subtitle(following) or (_is_title(following) and len(following) <= 30):
+            continue
+        return bool(cues.SALUTATION_RE.match(following) or BLOCK_MARKER_RE.match(following))
+    return False
+
+
 def _scan(nt: NormText) -> list[_SpeechDraft]:
     builder = _Builder()
     lines = _lines(nt.text)
@@ -313,7 +332,7 @@ def _scan(nt: NormText) -> list[_SpeechDraft]:
         if in_header and (_is_subtitle(line) or (_is_title(line) and len(line) <= 30)):
             continue  # a subtitle, date or byline under the title
         in_header = False
-        if next_line is not None and _is_title(line) and not cues.SALUTATION_RE.fullmatch(line):
+        if next_line is not None and _starts_document(line, k, lines):
             builder.start_document(line)
             in_header = True
             continue

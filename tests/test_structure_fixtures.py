@@ -244,3 +244,17 @@ def test_zuihou_yuzhu_is_the_closing_not_a_third_item() -> None:
         ("首先", 2, "要狠抓落实"),
     ]
     assert [p.text for p in s.closing] == ["最后，预祝大会圆满成功！", "谢谢大家！"]
+
+
+def test_a_short_line_inside_a_speech_is_no_title() -> None:
+    speeches = parse_text(
+        "在全市工作会议上的讲话\n同志们：\n今天开会。\n加强党的建设\n要把党建放在首位。\n"
+        "一、抓落实\n要落实。\n谢谢大家！\n"
+    )
+    assert len(speeches) == 1
+    assert any(p.text == "加强党的建设" for p in speeches[0].opening)
+
+
+def test_a_title_starts_a_new_document_mid_file() -> None:
+    speeches = parse_text("同志们：\n第一篇的内容。\n工会讲话篇二\n今天我们开会。\n一、抓落实\n要落实。\n")
+    assert [s.title for s in speeches] == [None, "工会讲话篇二"]
