@@ -285,10 +285,13 @@ class _Builder:
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
+    """Non-empty lines with their offsets; a Markdown heading's "#"s are not text."""
     out = []
     offset = 0
     for raw_line in text.split("\n"):
-        stripped = raw_line.strip()
+        stripped = (
+            raw_line.strip().lstrip("#").strip() if raw_line.lstrip().startswith("#") else raw_line.strip()
+        )
         if stripped:
             out.append((offset + raw_line.index(stripped[0]), stripped))
         offset += len(raw_line) + 1

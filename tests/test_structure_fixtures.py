@@ -258,3 +258,9 @@ def test_a_short_line_inside_a_speech_is_no_title() -> None:
 def test_a_title_starts_a_new_document_mid_file() -> None:
     speeches = parse_text("同志们：\n第一篇的内容。\n工会讲话篇二\n今天我们开会。\n一、抓落实\n要落实。\n")
     assert [s.title for s in speeches] == [None, "工会讲话篇二"]
+
+
+def test_markdown_headings() -> None:
+    (s,) = parse_text("# 在全市工作会议上的讲话\n\n同志们：\n\n今天开会。\n\n## 一、抓落实\n\n要落实。\n")
+    assert s.title == "在全市工作会议上的讲话"
+    assert [(p.style, p.heading) for p in s.points] == [("一、", "抓落实")]
