@@ -107,17 +107,24 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 
 
 def read_corpus(paths: Iterable[str | os.PathLike[str]], warn: Warn | None = None) -> Iterator[CorpusFile]:
-    """Yield each readable corpus file, one at a time (streaming, file by file).
-
-    A file named directly must be readable. A bad file found inside a folder
-    is skipped with a warning, so one stray file does not stop a large run.
-    """
+    """Yield each readable corpus file, one at a time (streaming, file by file)."""
     paths = list(paths)
-    named = {Path(p) for p in paths if not Path(p).is_dir()}
+    named = named_files(paths)
     for path in find_files(paths):
         try:
             yield read_file(path)
         except CorpusError as exc:
-            if path in named or warn is None:
-                raise
-            warn(f"skipped {exc}")
+            skip_or_raise(path, exc, named, warn)
+
+
+def named_files(paths: Iterable[str | os.PathLike[str]]) -> set[Path]:
+    """The paths given as files rather than folders."""
+    return {Path(p) for p in paths if not Path(p).is_dir()}
+
+
+def skip_or_raise(path: Path, error: CorpusError, named: set[Path], warn: Warn | None) -> None:
+    """A file named directly must be readable; a bad file found in a folder is
+    skipped with a warning, so one stray file does not stop a large run."""
+    if path in named or warn is None:
+        raise error
+    warn(f"skipped {error}")

@@ -31,7 +31,6 @@ SALUTATION_RE = re.compile(rf"{_ITEM}(?:[、，]{_ITEM}){{0,7}}：")
 # The same address opening a sentence of the closing: "同志们，…" "各位代表、同志们！"
 ADDRESS_RE = re.compile(rf"{_ADDRESS_ITEM}(?:[、，]{_ADDRESS_ITEM}){{0,7}}[，！]")
 
-SENTENCE_END = "。！？；"
 HEADING_END = "。！？；"
 
 # Sentences that announce the points: 讲三点意见, 谈几点看法, 强调以下几个问题.

@@ -32,7 +32,7 @@ from speechkit.bank import (
     phrase_id,
     render_file,
 )
-from speechkit.corpus import CorpusFile, find_files, read_file
+from speechkit.corpus import CorpusFile, find_files, named_files, read_file, skip_or_raise
 from speechkit.errors import BankError, CorpusError
 from speechkit.fileio import bank_lock, needs_recovery, recover, write_group
 from speechkit.generalise import generalise
@@ -437,7 +437,7 @@ def mine_corpus(
 ) -> MinedCorpus:
     """Read, parse and mine every file, ``jobs`` at a time, merging in file order."""
     files = find_files(paths)
-    named = {Path(p) for p in paths if not Path(p).is_dir()}
+    named = named_files(paths)
     sizes = [_size(f) for f in files]
     total, done = sum(sizes), 0
     jobs = min(default_jobs() if jobs is None else jobs, len(files))
@@ -451,9 +451,7 @@ def mine_corpus(
             if progress:
                 progress(done, total)
             if error is not None:
-                if path in named or warn is None:
-                    raise CorpusError(error)
-                warn(f"skipped {error}")
+                skip_or_raise(path, CorpusError(error), named, warn)
                 continue
             for rec in records:
                 builder.add(rec)

@@ -44,8 +44,3 @@ def fill(text: str, values: Mapping[str, str], missing: Callable[[str], str]) ->
         return value if value is not None else missing(name)
 
     return SLOT_RE.sub(replace, text)
-
-
-def unescape(text: str) -> str:
-    """Text with slots left as they are and ``{{``/``}}`` turned into braces."""
-    return fill(text, {}, lambda name: "{" + name + "}")
