@@ -112,14 +112,6 @@ def _take(paragraphs: Sequence[str], count: int | None) -> list[str]:
     return [p for p in out if p]
 
 
-def _body_of(phrase: Phrase) -> list[str]:
-    return list(phrase.body) if phrase.is_point else [phrase.text]
-
-
-def _sentence_count(phrase: Phrase) -> int:
-    return sum(len(sentences(p)) for p in _body_of(phrase))
-
-
 # ------------------------------------------------------------------ choosing
 
 
