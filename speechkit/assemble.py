@@ -373,8 +373,10 @@ def _plan_section(section: Section, chooser: _Chooser, points: int | None, units
         part.items.append(Item(id=chosen[0].id) if chosen else Item(text="同志们："))
     elif section.kind == "opening":
         openings = chooser.pool("opening")
-        # A speech opens on the occasion ("在…之际", "今天…召开"): draw that first.
+        # A speech opens on the occasion ("在…之际", "今天…召开") once; the rest of
+        # the opening reviews and sets the scene.
         chosen = chooser.pick([p for p in openings if _opening_rank(p) == 0], min(1, section.pick))
+        chosen += chooser.pick([p for p in openings if _opening_rank(p) != 0], section.pick - len(chosen))
         chosen += chooser.pick(openings, section.pick - len(chosen))
         chosen.sort(key=_opening_rank)
         for phrase in chosen:

@@ -26,7 +26,7 @@ def test_congress_opening_from_the_seed() -> None:
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
-        ("今天的全市工会工作会议，主要是回顾总结20x年的工作", "今天的{event}，主要是回顾总结{year}年的工作"),
+        ("今天的全市工会工作会议，主要是部署20x年的工作", "今天的{event}，主要是部署{year}年的工作"),
         ("今天，我们在这里召开新兴工业园区工会组建工作座谈会，主要是", "今天，我们在这里召开{event}，主要是"),
         ("刚才，梁伟同志作了工作报告", "刚才，{name}同志作了工作报告"),
         ("郴州市总工会在2023年5月1日举办活动", "{org}在{year}年{date}举办活动"),
@@ -74,3 +74,15 @@ def test_fill_inserts_values_literally() -> None:
     values = {"event": "{org}", "org": "{0.__class__}"}
     assert fill(template, values, lambda n: f"【{n}】") == "在{org}之际，{0.__class__}向大家问好"
     assert fill(template, {}, lambda n: f"【{n}】") == "在【event】之际，【org】向大家问好"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "过去的20x年里，厂工会紧紧围绕中心",  # a year looked back on is not this year
+        "主要是回顾总结20x年的工会工作",
+        "要在20x年的基础上增长20%以上",
+    ],
+)
+def test_years_looked_back_on_stay_placeholders(source: str) -> None:
+    assert "{year}" not in gen(source) and "20××年" in gen(source)
