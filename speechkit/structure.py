@@ -298,10 +298,11 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
-_TITLE_END = "讲话|致辞|发言|报告|贺词|演讲|讲稿|动员令|主持词"
+_TITLE_END = "讲话|致辞|发言|报告|贺词|演讲|讲稿|动员令|主持词|讲话稿|发言稿|致辞稿|意见"
 _TITLE_THEN_SALUTATION = (
     re.compile(
-        rf"^(?P<title>[^。！？；：，、]{{2,60}}?(?:{_TITLE_END}))(?= ?(?:{cues.SALUTATION_RE.pattern}))"
+        rf"^(?P<title>[^。！？；：，、]{{2,60}}?(?:{_TITLE_END})(?:[（(][^）)]{{1,30}}[）)])?)"
+        rf"(?= ?(?:{cues.SALUTATION_RE.pattern}))"
     ),
     re.compile(rf"^(?P<title>[^。！？；：，、 ]{{2,60}}) (?={cues.SALUTATION_RE.pattern})"),
 )

@@ -264,3 +264,13 @@ def test_markdown_headings() -> None:
     (s,) = parse_text("# 在全市工作会议上的讲话\n\n同志们：\n\n今天开会。\n\n## 一、抓落实\n\n要落实。\n")
     assert s.title == "在全市工作会议上的讲话"
     assert [(p.style, p.heading) for p in s.points] == [("一、", "抓落实")]
+
+
+@pytest.mark.parametrize(
+    "title", ["在全市工会工作会议上的讲话（2023年1月5日）", "关于加强职工技能培训的意见"]
+)
+def test_title_glued_to_the_salutation_in_one_line(title: str) -> None:
+    (s,) = parse_text(f"{title}同志们：今天开会。一、抓落实。要落实。谢谢大家！")
+    assert s.title == title
+    assert s.salutation is not None and s.salutation.text == "同志们："
+    assert [p.heading for p in s.points] == ["抓落实"]
