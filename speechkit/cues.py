@@ -28,6 +28,8 @@ _ADDRESS_ITEM = (
 )
 # A whole salutation: items joined by 、 or ，, ending in ：
 SALUTATION_RE = re.compile(rf"{_ITEM}(?:[、，]{_ITEM}){{0,7}}：")
+# A line that is nothing but an address and "！" ("同志们！") also opens a speech.
+SALUTATION_LINE_RE = re.compile(rf"{_ITEM}(?:[、，]{_ITEM}){{0,7}}！")
 # The same address opening a sentence of the closing: "同志们，…" "各位代表、同志们！"
 ADDRESS_RE = re.compile(rf"{_ADDRESS_ITEM}(?:[、，]{_ADDRESS_ITEM}){{0,7}}[，！]")
 

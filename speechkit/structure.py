@@ -220,6 +220,11 @@ class _Builder:
         cur.start = start
 
     def content_line(self, line: str, offset: int) -> None:
+        if cues.SALUTATION_LINE_RE.fullmatch(line) and (
+            self.current is None or not self.current.has_content()
+        ):
+            self.salutation(line, offset)  # "同志们！" alone on the first line of a speech
+            return
         pos = 0
         for b in _boundaries(line):
             if b < pos:

@@ -274,3 +274,14 @@ def test_title_glued_to_the_salutation_in_one_line(title: str) -> None:
     assert s.title == title
     assert s.salutation is not None and s.salutation.text == "同志们："
     assert [p.heading for p in s.points] == ["抓落实"]
+
+
+def test_salutation_with_an_exclamation_mark_on_its_own_line() -> None:
+    (s,) = parse_text(
+        "同志们！\n今天召开的会议很重要。下面我讲两点意见。\n一、提高认识\n认识要到位。\n二、狠抓落实\n落实要到位。\n"
+    )
+    assert s.salutation is not None and s.salutation.text == "同志们！"
+    assert s.transition is not None and s.transition.text == "下面我讲两点意见。"
+    # inside a speech the same line is part of the closing, not a new speech
+    (t,) = parse_text("同志们：\n一、抓落实\n要落实。\n同志们！\n让我们共同努力！\n")
+    assert [p.text for p in t.closing] == ["同志们！", "让我们共同努力！"]
