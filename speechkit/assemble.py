@@ -506,27 +506,31 @@ def _fit_length(
         units[:] = [u for u in units if not (u.item is gone or _inside(u.item, gone))]
 
     # Too long even at the minimum: give up children, then openings beyond the first, then points.
-    if measure() > high and points_part is not None:
+    current = measure()
+    if current > high and points_part is not None:
         for item in points_part.items:
             for child in item.children:
                 drop(child)
             item.children = []
-    if measure() > high:
+        current = measure()
+    if current > high:
         for part in parts:
             if part.kind == "opening":
                 for gone in part.items[1:]:
                     drop(gone)
                 del part.items[1:]
+        current = measure()
     if points_part is not None and not points_fixed:
-        while measure() > high and len(points_part.items) > 1:
+        while current > high and len(points_part.items) > 1:
             drop(points_part.items.pop())
+            current = measure()
 
-    def grow() -> None:
-        """Add sentences, shortest body first, while they keep the draft under the ceiling.
+    def grow(current: int) -> int:
+        """Add sentences, shortest body first, while they keep the draft under the ceiling;
+        returns the draft's length, measured.
 
         Counting a sentence's own length is exact but for slots filled
         inside it, so the draft is measured again after each round."""
-        current = measure()
         while current < target:
             added = False
             while current < target:
@@ -540,13 +544,14 @@ def _fit_length(
                 else:
                     break
             if not added:
-                return
+                return current
             current = measure()
+        return current
 
     bank_exhausted = points_part is None or points_fixed
     while True:
-        grow()
-        if measure() >= low or points_part is None or points_fixed or len(points_part.items) >= MAX_POINTS:
+        current = grow(current)
+        if current >= low or points_part is None or points_fixed or len(points_part.items) >= MAX_POINTS:
             break
         before = len(units)
         if not _add_point(points_part, chooser, units):
@@ -554,11 +559,12 @@ def _fit_length(
             break
         for unit in units[before:]:
             unit.item.sentences = min(unit.floor, len(unit.sentences))
-        if measure() > high:  # the new point overshoots: take it back out
+        current = measure()
+        if current > high:  # the new point overshoots: take it back out
             drop(points_part.items.pop())
+            current = measure()
             break
     # Still short: one more sentence may overshoot a little yet land nearer the target.
-    current = measure()
     while current < low:
         best: tuple[float, _Unit] | None = None
         for unit in units:
