@@ -31,8 +31,9 @@ def _vary(text: str, rng: random.Random, n: int) -> str:
 
 
 def build(out: Path, total: int, seed: int = 1) -> None:
-    from speechkit.bank import KINDS, Phrase, Source, load_bank
-    from speechkit.mining import save_bank
+    from speechkit.bank.load import load_bank
+    from speechkit.bank.model import KINDS, Phrase, Source
+    from speechkit.mining.extract import save_bank
 
     base = load_bank(ROOT / "phrasebanks", use_index=False)
     rng = random.Random(seed)

@@ -1,11 +1,13 @@
 """Cold start of the drafting commands against a baseline, in the same run.
 
-    python bench/startup.py [--runs 21] [--bank DIR]
+    python bench/startup.py [--runs 21] [--bank DIR] [--also before=/path/to/old/checkout]
 
 Baseline: ``python -c "import typer, yaml, rich.console"`` (what any typer +
 PyYAML + rich CLI pays before doing anything). Each command runs ``--runs``
 times, alternating with the baseline so machine noise hits both alike; we
-report medians and the ratio of medians. Also checks that none of the
+report medians and the ratio of medians. ``--also LABEL=DIR`` times the same
+commands from another source checkout too (``PYTHONPATH=DIR``), in the same
+run, to compare a change with what came before it. Also checks that none of the
 drafting commands imports jieba (``python -X importtime``).
 
 Run it from an installed speechkit (``pip install .``); bytecode is written
@@ -52,8 +54,15 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=21)
     parser.add_argument("--bank", default=None, help="bank folder (default: the shipped banks)")
     parser.add_argument("--limit", type=float, default=1.5, help="ratio to baseline allowed")
+    parser.add_argument(
+        "--also", action="append", default=[], metavar="LABEL=DIR", help="time another checkout as well"
+    )
     args = parser.parse_args()
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    envs = {"": env}
+    for spec in args.also:
+        label, _, folder = spec.partition("=")
+        envs[f" ({label})"] = {**env, "PYTHONPATH": str(Path(folder).resolve())}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         draft = work / "draft.yaml"
@@ -79,29 +88,33 @@ def main() -> int:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        cmds = commands(draft, work, args.bank)
-        for cmd in [BASELINE, *cmds.values()]:  # warm-up: bytecode, bank index, OS caches
-            timed(cmd, env)
+        cmds = {
+            name + label: (cmd, cmd_env)
+            for label, cmd_env in envs.items()
+            for name, cmd in commands(draft, work, args.bank).items()
+        }
+        timed(BASELINE, env)
+        for cmd, cmd_env in cmds.values():  # warm-up: bytecode, bank index, OS caches
+            timed(cmd, cmd_env)
         samples: dict[str, list[float]] = {"baseline": [], **{name: [] for name in cmds}}
         for _ in range(args.runs):
-            for name, cmd in cmds.items():
+            for name, (cmd, cmd_env) in cmds.items():
                 samples["baseline"].append(timed(BASELINE, env))
-                samples[name].append(timed(cmd, env))
+                samples[name].append(timed(cmd, cmd_env))
         base = statistics.median(samples["baseline"])
         print(
             f"python {sys.version.split()[0]} on {os.cpu_count()} cores; {args.runs} runs each; "
             f"bank: {args.bank or 'shipped default'}"
         )
-        print(f"{'command':<20}{'median ms':>10}{'ratio':>8}  jieba imported")
-        print(f"{'baseline':<20}{base * 1000:>10.1f}{1.0:>8.2f}")
+        print(f"{'command':<28}{'median ms':>10}{'ratio':>8}  jieba imported")
+        print(f"{'baseline':<28}{base * 1000:>10.1f}{1.0:>8.2f}")
         worst = 0.0
-        for name, cmd in cmds.items():
+        for name, (cmd, cmd_env) in cmds.items():
             median = statistics.median(samples[name])
             ratio = median / base
             worst = max(worst, ratio)
-            print(
-                f"{name:<20}{median * 1000:>10.1f}{ratio:>8.2f}  {'YES' if imports_jieba(cmd, env) else 'no'}"
-            )
+            jieba = "YES" if imports_jieba(cmd, cmd_env) else "no"
+            print(f"{name:<28}{median * 1000:>10.1f}{ratio:>8.2f}  {jieba}")
         verdict = "met" if worst <= args.limit else "NOT met"
         print(f"target: every command at most {args.limit}x the baseline: {verdict} (worst {worst:.2f}x)")
         return 0 if worst <= args.limit else 1

@@ -60,7 +60,7 @@ def _vary(paragraph: str, rng: random.Random) -> str:
 
 def speech_text(n: int, seed: int = 1) -> str:
     """The text of synthetic speech ``n``."""
-    from speechkit.numbering import marker
+    from speechkit.reading.numbering import marker
 
     speeches = _seed_speeches()
     rng = random.Random(seed * 1_000_003 + n)
@@ -97,7 +97,7 @@ _CACHE: list = []
 
 def _seed_speeches() -> list:
     if not _CACHE:
-        from speechkit.structure import parse_text
+        from speechkit.reading.parser import parse_text
 
         text = (ROOT / "seeds" / "union_speeches.txt").read_text(encoding="utf-8")
         _CACHE.extend(s for s in parse_text(text) if s.points)

@@ -2,7 +2,7 @@
 
 The library works without the CLI::
 
-    from speechkit import outline, extract, load_bank, assemble
+    from speechkit import outline, extract, load_bank, load_template, assemble, render
 
 Names are imported lazily so that ``import speechkit`` stays cheap and the
 drafting side never imports jieba.
@@ -28,25 +28,26 @@ __all__ = [
 ]
 
 _LAZY = {
-    "outline": "speechkit.structure",
-    "extract": "speechkit.mining",
-    "load_bank": "speechkit.bank",
-    "Bank": "speechkit.bank",
+    "outline": "speechkit.reading.parser",
+    "extract": "speechkit.mining.extract",
+    "load_bank": "speechkit.bank.load",
+    "Bank": "speechkit.bank.model",
     "SpeechkitError": "speechkit.errors",
-    "assemble": "speechkit.assemble",
-    "Draft": "speechkit.assemble",
-    "load_template": "speechkit.templates",
-    "render": "speechkit.render",
+    "assemble": "speechkit.drafting.assemble",
+    "Draft": "speechkit.drafting.assemble",
+    "load_template": "speechkit.drafting.templates",
+    "render": "speechkit.drafting.render",
 }
 
 if TYPE_CHECKING:
-    from speechkit.assemble import Draft, assemble
-    from speechkit.bank import Bank, load_bank
+    from speechkit.bank.load import load_bank
+    from speechkit.bank.model import Bank
+    from speechkit.drafting.assemble import Draft, assemble
+    from speechkit.drafting.render import render
+    from speechkit.drafting.templates import load_template
     from speechkit.errors import SpeechkitError
-    from speechkit.mining import extract
-    from speechkit.render import render
-    from speechkit.structure import outline
-    from speechkit.templates import load_template
+    from speechkit.mining.extract import extract
+    from speechkit.reading.parser import outline
 
 
 def __getattr__(name: str) -> Any:

@@ -109,7 +109,7 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")
 @app.command()
 def outline(paths: PathsArg, as_json: JsonOpt = False) -> None:
     """Show the structure of each speech: salutation, opening, transition, points, closing."""
-    from speechkit.structure import outline as outline_files
+    from speechkit.reading.parser import outline as outline_files
 
     files = outline_files(paths, warn=_warn)
     if as_json:
@@ -139,7 +139,7 @@ def extract(
     as_json: JsonOpt = False,
 ) -> None:
     """Mine speeches into YAML phrase banks (salutations, openings, transitions, points, closings)."""
-    from speechkit.mining import extract as extract_corpus
+    from speechkit.mining.extract import extract as extract_corpus
 
     silent = quiet or as_json
     with _progress_bar(enabled=not silent) as progress:
@@ -231,8 +231,8 @@ def _parse_seed(seed: str | None) -> int | None:
 
 
 def _write_output(draft: Any, out: Path, fmt: str | None, force: bool) -> None:
+    from speechkit.drafting.render import format_for, render
     from speechkit.fileio import check_output, write_output
-    from speechkit.render import format_for, render
 
     chosen = format_for(out, fmt)
     check_output(out, force)  # before rendering: say so at once if the file exists
@@ -302,10 +302,10 @@ def generate(
     """Draft a speech from a template and the phrase bank."""
     import random
 
-    from speechkit.assemble import assemble, check_numbers, check_slots, missing_required
-    from speechkit.bank import load_bank
-    from speechkit.locate import find_bank
-    from speechkit.templates import load_template
+    from speechkit.bank.load import load_bank
+    from speechkit.bank.locate import find_bank
+    from speechkit.drafting.assemble import assemble, check_numbers, check_slots, missing_required
+    from speechkit.drafting.templates import load_template
 
     values = _parse_slots(slot or [])
     chosen_seed = _parse_seed(seed)
@@ -333,15 +333,15 @@ def generate(
     for note in draft.notes:
         sys.stderr.write(f"Note: {note}\n")
     if save_draft is not None:
-        from speechkit.draftfile import dump
+        from speechkit.drafting.draftfile import dump
         from speechkit.fileio import write_output
 
         write_output(save_draft, dump(draft), force)
     if out is not None:
         _write_output(draft, out, fmt, force)
     elif as_json:
-        from speechkit.draftfile import to_data
-        from speechkit.render import to_text
+        from speechkit.drafting.draftfile import to_data
+        from speechkit.drafting.render import to_text
 
         _print_json(
             {
@@ -372,7 +372,7 @@ def export(
     bank: BankOpt = None,
 ) -> None:
     """Render a saved draft to a file again, exactly as it was generated."""
-    from speechkit.draftfile import load_draft
+    from speechkit.drafting.draftfile import load_draft
 
     draft = load_draft(draft_file, bank)
     _write_output(draft, out, fmt, force)
@@ -409,9 +409,10 @@ def phrases(
     ctx.obj = bank
     if ctx.invoked_subcommand is not None:
         return
-    from speechkit.bank import find_phrases, load_bank
+    from speechkit.bank.load import load_bank
+    from speechkit.bank.locate import find_bank
+    from speechkit.bank.model import find_phrases
     from speechkit.errors import BankError
-    from speechkit.locate import find_bank
 
     if limit < 0:
         raise BankError(f"--limit must be 0 or more, not {limit}")
@@ -438,9 +439,9 @@ def phrases_show(
     as_json: JsonOpt = False,
 ) -> None:
     """Print one phrase entry in full."""
-    from speechkit.bank import load_bank
+    from speechkit.bank.load import load_bank
+    from speechkit.bank.locate import find_bank
     from speechkit.errors import BankError
-    from speechkit.locate import find_bank
 
     phrase_bank = load_bank(find_bank(ctx.obj))
     phrase = phrase_bank.get(phrase_id)
@@ -462,8 +463,8 @@ def templates(
     bank: BankOpt = None,
 ) -> None:
     """List the templates, or show one."""
-    from speechkit.locate import find_bank
-    from speechkit.templates import list_templates, load_template
+    from speechkit.bank.locate import find_bank
+    from speechkit.drafting.templates import list_templates, load_template
 
     folder = find_bank(bank)
     if name:

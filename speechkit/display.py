@@ -11,11 +11,11 @@ if TYPE_CHECKING:
     from rich.table import Table
     from rich.tree import Tree
 
-    from speechkit.assemble import Draft
-    from speechkit.bank import Phrase
-    from speechkit.mining import ExtractReport
-    from speechkit.structure import FileOutline, Point
-    from speechkit.templates import Level, Template
+    from speechkit.bank.model import Phrase
+    from speechkit.drafting.assemble import Draft
+    from speechkit.drafting.templates import Level, Template
+    from speechkit.mining.extract import ExtractReport
+    from speechkit.reading.outline import FileOutline, Point
 
 PREVIEW = 40
 
@@ -29,7 +29,7 @@ def _point_branch(tree: Tree, point: Point, marker: str) -> None:
     label = Text(f"{marker}{point.heading}", style="bold")
     label.append(f"  (line {point.line}, {len(point.body)} ¶)", style="dim")
     branch = tree.add(label)
-    from speechkit.numbering import marker as render_marker
+    from speechkit.reading.numbering import marker as render_marker
 
     for child in point.children:
         _point_branch(branch, child, render_marker(child.style, child.number, len(point.children)))
@@ -38,7 +38,7 @@ def _point_branch(tree: Tree, point: Point, marker: str) -> None:
 def outline_tree(files: list[FileOutline]) -> Group:
     from rich.tree import Tree
 
-    from speechkit.numbering import marker as render_marker
+    from speechkit.reading.numbering import marker as render_marker
 
     trees = []
     for f in files:
@@ -169,7 +169,7 @@ def templates_table(templates: list[Template]) -> Table:
 def template_detail(template: Template) -> Group:
     from rich.table import Table
 
-    from speechkit.numbering import marker
+    from speechkit.reading.numbering import marker
 
     head = Text()
     head.append(f"{template.name}", style="bold")

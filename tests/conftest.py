@@ -53,7 +53,7 @@ def seed_copy(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def seed_bank(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A bank extracted from the seeds once per session."""
-    from speechkit.mining import extract
+    from speechkit.mining.extract import extract
 
     out = tmp_path_factory.mktemp("bank")
     extract([SEEDS], out)

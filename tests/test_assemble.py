@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from speechkit.assemble import assemble
-from speechkit.bank import Bank, load_bank
+from speechkit.bank.load import load_bank
+from speechkit.bank.model import Bank
+from speechkit.drafting.assemble import assemble
+from speechkit.drafting.render import to_text
+from speechkit.drafting.templates import Template, load_template
 from speechkit.errors import DraftError
-from speechkit.render import to_text
-from speechkit.templates import Template, load_template
 
 from .conftest import DEFAULT_BANK
 

@@ -10,10 +10,11 @@ import re
 
 import pytest
 
-from speechkit.assemble import Draft, assemble
-from speechkit.bank import Bank, load_bank
-from speechkit.numbering import CIRCLED, parse_chinese
-from speechkit.templates import Template, list_templates
+from speechkit.bank.load import load_bank
+from speechkit.bank.model import Bank
+from speechkit.drafting.assemble import Draft, assemble
+from speechkit.drafting.templates import Template, list_templates
+from speechkit.reading.numbering import CIRCLED, parse_chinese
 
 from .conftest import DEFAULT_BANK
 

@@ -185,7 +185,7 @@ def test_only_punctuation_mines_no_phrases(run: Any, tmp_path: Path, monkeypatch
     only_punctuation(tmp_path)
     result = run("extract", "p.txt", "-o", "bank", "--json")
     assert result.exit_code == 0
-    from speechkit.bank import load_bank
+    from speechkit.bank.load import load_bank
 
     assert len(load_bank(tmp_path / "bank")) == 0
 

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from speechkit.bank import Phrase, Source, load_bank, load_file
+from speechkit.bank.files import load_file
+from speechkit.bank.load import load_bank
+from speechkit.bank.model import Phrase, Source
+from speechkit.bank.yamlio import parse
 from speechkit.errors import BankError
-from speechkit.yamlio import parse
 
 HEAD = "kind: opening\nphrases:\n"
 

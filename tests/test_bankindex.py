@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from speechkit import bankindex
-from speechkit.bank import load_bank
+from speechkit.bank import index as bankindex
+from speechkit.bank.load import load_bank
 from speechkit.errors import BankError
 
 
@@ -73,9 +73,9 @@ def test_a_corrupt_index_is_ignored(bank_copy: Path) -> None:
 def test_indexed_and_in_memory_banks_give_the_same_drafts(
     bank_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from speechkit import assemble as assembly
-    from speechkit.render import to_text
-    from speechkit.templates import load_template
+    from speechkit.drafting import assemble as assembly
+    from speechkit.drafting.render import to_text
+    from speechkit.drafting.templates import load_template
 
     memory = load_bank(bank_copy, use_index=False)
     load_bank(bank_copy)  # builds the index

@@ -48,7 +48,7 @@ def test_export_formats(run: Any, tmp_path: Path) -> None:
 
 
 def test_edited_ids_are_used_and_unknown_ids_are_an_error(run: Any, tmp_path: Path) -> None:
-    from speechkit.bank import load_bank
+    from speechkit.bank.load import load_bank
 
     from .conftest import DEFAULT_BANK
 

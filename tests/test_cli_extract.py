@@ -150,7 +150,7 @@ def test_progress_bar_only_on_a_terminal_and_never_when_quiet(monkeypatch: Any) 
 
 
 def test_jobs_do_not_change_the_bank(tmp_path: Path) -> None:
-    from speechkit.mining import extract
+    from speechkit.mining.extract import extract
 
     from .conftest import FIXTURES
 

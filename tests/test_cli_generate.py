@@ -158,7 +158,7 @@ def test_bank_lookup_order(
 
 
 def test_a_bank_of_ones_own_uses_the_shipped_templates(run: Any, tmp_path: Path) -> None:
-    from speechkit.mining import extract
+    from speechkit.mining.extract import extract
 
     from .conftest import FIXTURES
 
@@ -169,7 +169,7 @@ def test_a_bank_of_ones_own_uses_the_shipped_templates(run: Any, tmp_path: Path)
 
 
 def test_default_bank_is_found_from_the_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from speechkit.locate import default_bank, find_bank
+    from speechkit.bank.locate import default_bank, find_bank
 
     monkeypatch.chdir(tmp_path)
     assert find_bank() == default_bank()

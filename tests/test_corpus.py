@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from speechkit.corpus import read_corpus, read_file
 from speechkit.errors import CorpusError
+from speechkit.reading.corpus import read_corpus, read_file
 
 SPEECH = "同志们：\n今天召开会议。\n"
 

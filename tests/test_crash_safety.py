@@ -19,9 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from speechkit.bank import FILE_NAMES, load_bank
-from speechkit.fileio import JOURNAL
-from speechkit.mining import extract
+from speechkit.bank.journal import JOURNAL
+from speechkit.bank.load import load_bank
+from speechkit.bank.model import FILE_NAMES
+from speechkit.mining.extract import extract
 
 from .conftest import ROOT
 

@@ -15,7 +15,7 @@ docx = pytest.importorskip("docx", reason="python-docx is not installed (pip ins
 from docx.oxml.ns import qn  # noqa: E402
 from docx.shared import Mm, Pt  # noqa: E402
 
-from speechkit.numbering import parse_chinese  # noqa: E402
+from speechkit.reading.numbering import parse_chinese  # noqa: E402
 
 
 @pytest.fixture(scope="module")

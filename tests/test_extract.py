@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from speechkit.bank import FILE_NAMES, load_bank
+from speechkit.bank.load import load_bank
+from speechkit.bank.model import FILE_NAMES
 from speechkit.errors import CorpusError
-from speechkit.mining import extract
+from speechkit.mining.extract import extract
 
 from .conftest import DEFAULT_BANK, FIXTURES, SEEDS
 

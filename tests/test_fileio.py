@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 
 from speechkit import fileio
-from speechkit.bank import load_bank
+from speechkit.bank.journal import JOURNAL, bank_lock, recover, write_group
+from speechkit.bank.load import load_bank
 from speechkit.errors import BankError
-from speechkit.fileio import JOURNAL, atomic_write, bank_lock, recover, write_group
-from speechkit.mining import extract
+from speechkit.fileio import atomic_write
+from speechkit.mining.extract import extract
 
 from .conftest import ROOT, SEEDS
 

@@ -12,12 +12,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from speechkit.assemble import assemble
-from speechkit.bank import Phrase, Source, load_bank, load_file
-from speechkit.normalise import normalise
-from speechkit.render import to_text
-from speechkit.structure import parse_text
-from speechkit.templates import list_templates
+from speechkit.bank.files import load_file
+from speechkit.bank.load import load_bank
+from speechkit.bank.model import Phrase, Source
+from speechkit.drafting.assemble import assemble
+from speechkit.drafting.render import to_text
+from speechkit.drafting.templates import list_templates
+from speechkit.reading.normalise import normalise
+from speechkit.reading.parser import parse_text
 
 from .conftest import DEFAULT_BANK
 

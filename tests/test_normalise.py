@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from speechkit.normalise import normalise, tidy
+from speechkit.reading.normalise import normalise, tidy
 
 
 def test_enumeration_markers_survive() -> None:

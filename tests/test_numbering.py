@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from speechkit.numbering import STYLES, chinese, marker, parse_chinese
+from speechkit.reading.numbering import STYLES, chinese, marker, parse_chinese
 
 
 @pytest.mark.parametrize(

@@ -90,3 +90,19 @@ def test_quickstart_is_two_commands() -> None:
     assert "pytest" in lines[1]
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "'.[test]'" in lines[0] and "'.[test]'" in ci
+
+
+def python_blocks() -> list[str]:
+    text = README.read_text(encoding="utf-8")
+    return [block.split("```", 1)[0] for block in text.split("```python\n")[1:]]
+
+
+def test_readme_python_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocks = python_blocks()
+    assert blocks, "the README's Library section has a Python example"
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), {"__name__": "readme_example"})
+    assert Path("mybank/openings.yaml").is_file()
+    assert Path("draft.txt").read_text(encoding="utf-8").startswith("在")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from speechkit import keywords
-from speechkit.corpus import read_file
+from speechkit.mining import keywords
+from speechkit.reading.corpus import read_file
 
 from .conftest import FIXTURES, SEED_FILE
 

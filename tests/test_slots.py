@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from speechkit.generalise import PROTECTED, generalise
-from speechkit.normalise import normalise
-from speechkit.slots import fill, slots_in
+from speechkit.bank.slots import fill, slots_in
+from speechkit.mining.generalise import PROTECTED, generalise
+from speechkit.reading.normalise import normalise
 
 
 def gen(text: str, transition: bool = False) -> str:

@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from speechkit.structure import Point, Speech, outline, parse_text
+from speechkit.reading.outline import Point, Speech
+from speechkit.reading.parser import outline, parse_text
 
 from .conftest import FIXTURES
 
@@ -186,7 +187,7 @@ def test_shouxian_qici_zuihou_children() -> None:
 
 @pytest.mark.parametrize(("name", "encoding"), [("gbk_speech.txt", "gbk"), ("utf16_speech.txt", "utf-16")])
 def test_gbk_and_utf16_files_parse_like_their_utf8_originals(name: str, encoding: str) -> None:
-    from speechkit.corpus import read_file
+    from speechkit.reading.corpus import read_file
 
     original = {"gbk_speech.txt": "sayings.txt", "utf16_speech.txt": "zhici.txt"}[name]
     decoded = read_file(FIXTURES / name)

@@ -6,7 +6,8 @@ from collections import Counter
 
 import pytest
 
-from speechkit.structure import Speech, parse_text
+from speechkit.reading.outline import Speech
+from speechkit.reading.parser import parse_text
 
 from .conftest import SEED_FILE
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from speechkit.drafting.templates import load_template, load_template_file
 from speechkit.errors import TemplateError
-from speechkit.templates import load_template, load_template_file
 
 from .conftest import DEFAULT_BANK
 

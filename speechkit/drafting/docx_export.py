@@ -16,7 +16,7 @@ import io
 import math
 from typing import Any
 
-from speechkit.assemble import Draft
+from speechkit.drafting.assemble import Draft
 from speechkit.errors import OutputError
 
 TITLE_FONT = "方正小标宋简体"

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from speechkit import yamlio
+from speechkit.bank import yamlio
+from speechkit.bank.slots import SLOT_NAMES, slots_in
 from speechkit.errors import TemplateError
-from speechkit.numbering import STYLES
-from speechkit.slots import SLOT_NAMES, slots_in
+from speechkit.reading.numbering import STYLES
 
 # Labels for slots a template does not declare but a phrase may use.
 DEFAULT_LABELS = {
@@ -282,7 +282,7 @@ def load_template_file(path: Path) -> Template:
 
 def template_folders(bank_folder: Path | None) -> list[Path]:
     """Where templates are looked up: the bank's own, then the shipped defaults."""
-    from speechkit.locate import default_bank
+    from speechkit.bank.locate import default_bank
 
     folders = []
     if bank_folder is not None:

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from speechkit import __version__
-from speechkit.bank import FILE_NAMES, KINDS, Bank, Phrase, Source, search_text
+from speechkit.bank.model import FILE_NAMES, KINDS, Bank, Phrase, Source, search_text
 from speechkit.paths import cache_dir
 
 FORMAT = 4

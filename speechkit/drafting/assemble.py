@@ -20,11 +20,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from speechkit.bank import Bank, Phrase, dedup_key
+from speechkit.bank.model import Bank, Phrase, dedup_key
+from speechkit.bank.slots import SLOT_NAMES, fill
+from speechkit.drafting.templates import Level, Section, Template
 from speechkit.errors import DraftError
-from speechkit.numbering import BLOCK_STYLES, chinese, marker, max_items
-from speechkit.slots import SLOT_NAMES, fill
-from speechkit.templates import Level, Section, Template
+from speechkit.reading.numbering import BLOCK_STYLES, chinese, marker, max_items
 
 DEFAULT_RATE = 220  # characters a minute, a calm speaking pace
 MAX_POINTS = 30

@@ -10,11 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from speechkit import yamlio
-from speechkit.assemble import Draft, Item, Part
+from speechkit.bank import yamlio
+from speechkit.drafting.assemble import Draft, Item, Part
+from speechkit.drafting.templates import Level
 from speechkit.errors import DraftError
-from speechkit.numbering import STYLES
-from speechkit.templates import Level
+from speechkit.reading.numbering import STYLES
 
 FORMAT_VERSION = 1
 
@@ -189,10 +189,10 @@ def load(path: Path) -> tuple[dict[str, Any], list[Part]]:
 
 def load_draft(path: Path, bank_folder: Path | None = None) -> Draft:
     """Read a draft file and build it again from the bank: the same text as when it was saved."""
-    from speechkit.assemble import build, check_slots
-    from speechkit.bank import load_bank
-    from speechkit.locate import find_bank
-    from speechkit.templates import load_template
+    from speechkit.bank.load import load_bank
+    from speechkit.bank.locate import find_bank
+    from speechkit.drafting.assemble import build, check_slots
+    from speechkit.drafting.templates import load_template
 
     settings, parts = load(path)
     folder = find_bank(bank_folder)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from speechkit.slots import escape_braces
+from speechkit.bank.slots import escape_braces
 
 _HAN = "\u4e00-\u9fff"
 _EVENT_SUFFIX = (

@@ -21,83 +21,11 @@ import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
-from speechkit import cues
-from speechkit.markers import BLOCK_MARKER_RE, INLINE_MARKER_RE, read_block_marker, read_inline_marker
-from speechkit.normalise import HAN_RE, NormText, normalise, tidy
-
-
-@dataclass
-class Para:
-    text: str
-    line: int
-
-
-@dataclass
-class Point:
-    style: str
-    number: int
-    heading: str
-    line: int
-    body: list[Para] = field(default_factory=list)
-    children: list[Point] = field(default_factory=list)
-    glued: bool = False  # body[0] came from the heading's own paragraph
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "style": self.style,
-            "number": self.number,
-            "heading": self.heading,
-            "body": [p.text for p in self.body],
-            "line": self.line,
-            "children": [c.to_dict() for c in self.children],
-        }
-
-    def walk(self) -> list[Point]:
-        """This point and all its descendants, in document order."""
-        out = [self]
-        for child in self.children:
-            out.extend(child.walk())
-        return out
-
-
-@dataclass
-class Speech:
-    index: int
-    line: int
-    title: str | None
-    salutation: Para | None = None
-    opening: list[Para] = field(default_factory=list)
-    transition: Para | None = None
-    points: list[Point] = field(default_factory=list)
-    closing: list[Para] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "index": self.index,
-            "line": self.line,
-            "title": self.title,
-            "salutation": self.salutation.text if self.salutation else None,
-            "opening": [p.text for p in self.opening],
-            "transition": self.transition.text if self.transition else None,
-            "points": [p.to_dict() for p in self.points],
-            "closing": [p.text for p in self.closing],
-        }
-
-    def all_points(self) -> list[Point]:
-        return [node for p in self.points for node in p.walk()]
-
-    def plain_text(self) -> str:
-        parts = [p.text for p in self.opening]
-        if self.transition:
-            parts.append(self.transition.text)
-        for node in self.all_points():
-            parts.append(node.heading)
-            parts.extend(b.text for b in node.body)
-        parts.extend(p.text for p in self.closing)
-        return "\n".join(parts)
-
+from speechkit.reading import cues
+from speechkit.reading.markers import BLOCK_MARKER_RE, INLINE_MARKER_RE, read_block_marker, read_inline_marker
+from speechkit.reading.normalise import HAN_RE, NormText, normalise, tidy
+from speechkit.reading.outline import FileOutline, Para, Point, Speech
 
 # ---------------------------------------------------------------- raw items
 
@@ -674,20 +602,11 @@ def _inline_run(paras: list[Para], paragraph_start_only: bool) -> list[_InlineIt
 # ------------------------------------------------------------------- public
 
 
-@dataclass
-class FileOutline:
-    path: str
-    speeches: list[Speech]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"path": self.path, "speeches": [s.to_dict() for s in self.speeches]}
-
-
 def outline(
     paths: Sequence[str | os.PathLike[str]], warn: Callable[[str], None] | None = None
 ) -> list[FileOutline]:
     """The outline of every speech in the corpus files and folders at ``paths``."""
-    from speechkit.corpus import read_corpus
+    from speechkit.reading.corpus import read_corpus
 
     return [FileOutline(f.label, parse_text(f.text)) for f in read_corpus(paths, warn=warn)]
 

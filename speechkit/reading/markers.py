@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from speechkit.numbering import CIRCLED, CN_NUMERAL, parse_chinese, parse_circled
+from speechkit.reading.numbering import CIRCLED, CN_NUMERAL, parse_chinese, parse_circled
 
 _DIGIT_CHARS = "0-9０-９"
 

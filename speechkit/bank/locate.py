@@ -7,7 +7,7 @@ import os
 from importlib.resources import files
 from pathlib import Path
 
-from speechkit.bank import is_bank_folder
+from speechkit.bank.load import is_bank_folder
 from speechkit.errors import BankError
 
 ENV_VAR = "SPEECHKIT_BANK"
@@ -20,7 +20,7 @@ def default_bank() -> Path:
     shipped = Path(str(files("speechkit"))) / "phrasebanks"
     if shipped.is_dir():
         return shipped
-    return Path(__file__).resolve().parent.parent / "phrasebanks"
+    return Path(__file__).resolve().parents[2] / "phrasebanks"
 
 
 def find_bank(option: Path | None = None) -> Path:

@@ -18,25 +18,16 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import NamedTuple
 
-from speechkit import cues
-from speechkit.bank import (
-    FILE_NAMES,
-    KINDS,
-    Bank,
-    Phrase,
-    Source,
-    dedup_key,
-    file_chunks,
-    is_bank_folder,
-    load_bank,
-    phrase_id,
-    render_file,
-)
-from speechkit.corpus import CorpusFile, find_files, named_files, read_file, skip_or_raise
+from speechkit.bank.files import file_chunks, render_file
+from speechkit.bank.journal import bank_lock, needs_recovery, recover, write_group
+from speechkit.bank.load import is_bank_folder, load_bank
+from speechkit.bank.model import FILE_NAMES, KINDS, Bank, Phrase, Source, dedup_key, phrase_id
 from speechkit.errors import BankError, CorpusError
-from speechkit.fileio import bank_lock, needs_recovery, recover, write_group
-from speechkit.generalise import generalise
-from speechkit.structure import Para, Point, Speech, parse_text
+from speechkit.mining.generalise import generalise
+from speechkit.reading import cues
+from speechkit.reading.corpus import CorpusFile, find_files, named_files, read_file, skip_or_raise
+from speechkit.reading.outline import Para, Point, Speech
+from speechkit.reading.parser import parse_text
 
 Warn = Callable[[str], None]
 
@@ -284,7 +275,7 @@ _KEYWORD_MEMO_MAX = 20_000
 
 def add_keywords(records: list[Record]) -> list[Record]:
     """The records with their keywords mined with jieba (salutations have none)."""
-    from speechkit.keywords import keywords
+    from speechkit.mining.keywords import keywords
 
     out = []
     for rec in records:
@@ -479,7 +470,7 @@ def _file_results(
         return
     import multiprocessing
 
-    from speechkit.keywords import prepare
+    from speechkit.mining.keywords import prepare
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
@@ -532,7 +523,7 @@ def extract(
         existing = load_bank(folder, keep_raw=True) if is_bank_folder(folder) else None
         merged, reports = merge(existing, mined, inputs)
         save_bank(folder, merged)
-        from speechkit import bankindex  # index it now, so the first draft from it is fast
+        from speechkit.bank import index as bankindex  # index it now, so the first draft from it is fast
 
         bankindex.store(folder, Bank(folder, merged), bankindex.signature(folder))
     return ExtractReport(folder, files, speeches, reports, written=True, skipped=skipped)
@@ -556,7 +547,7 @@ def _checked(kind: str, phrases: list[Phrase], text: str) -> str:
     """Curated entries are copied as the user wrote them; if that copy does
     not read back as the same data (odd indentation, say), write them in the
     standard layout instead: their content is kept either way."""
-    from speechkit import yamlio
+    from speechkit.bank import yamlio
 
     try:
         data = yamlio.parse(text)

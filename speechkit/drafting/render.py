@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from speechkit.assemble import Draft
+from speechkit.drafting.assemble import Draft
 from speechkit.errors import OutputError
 
 FORMATS = ("txt", "md", "docx")
@@ -69,7 +69,7 @@ def render(draft: Draft, fmt: str) -> bytes:
     if fmt == "md":
         return to_markdown(draft).encode("utf-8")
     if fmt == "docx":
-        from speechkit.docx_export import to_docx
+        from speechkit.drafting.docx_export import to_docx
 
         return to_docx(draft)
     raise OutputError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")

@@ -1,0 +1,232 @@
+"""Phrase banks: the Phrase model, strict loading, readable saving, merging.
+
+A bank is a folder with one YAML file per kind. It is the user's: they read
+it, edit it, add entries. Saving keeps entries marked ``curated: true``
+byte for byte, and re-extracting never drops an entry (see ``merge``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from speechkit.bank import yamlio
+from speechkit.errors import BankError
+
+KINDS = ("salutation", "opening", "transition", "point", "closing")
+FILE_NAMES = {
+    "salutation": "salutations.yaml",
+    "opening": "openings.yaml",
+    "transition": "transitions.yaml",
+    "point": "points.yaml",
+    "closing": "closings.yaml",
+}
+_KIND_ALIASES = (
+    {k: k for k in KINDS}
+    | {k + "s": k for k in KINDS}
+    | {
+        "称呼": "salutation",
+        "开场": "opening",
+        "过渡": "transition",
+        "要点": "point",
+        "结束语": "closing",
+    }
+)
+
+COMMON_KEYS = ("id", "text", "slots", "keywords", "tags", "count", "sources", "curated", "stale")
+POINT_KEYS = ("heading", "body", "level", "children")
+
+
+def parse_kind(value: str) -> str:
+    kind = _KIND_ALIASES.get(value.strip().lower())
+    if kind is None:
+        raise BankError(f"unknown kind {value!r}; use one of: {', '.join(KINDS)}")
+    return kind
+
+
+class Source(NamedTuple):
+    """Where a phrase was found (a tuple: cheap to pickle between processes)."""
+
+    file: str
+    speech: int
+    line: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "speech": self.speech, "line": self.line}
+
+
+@dataclass
+class Phrase:
+    id: str
+    kind: str
+    text: str
+    slots: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    count: int = 1
+    sources: list[Source] = field(default_factory=list)
+    heading: str | None = None  # points only
+    body: list[str] = field(default_factory=list)
+    level: int | None = None
+    children: list[str] = field(default_factory=list)
+    curated: bool = False
+    stale: bool = False
+    raw: str | None = field(default=None, compare=False, repr=False)  # as read from its file
+
+    @property
+    def is_point(self) -> bool:
+        return self.kind == "point"
+
+    def all_text(self) -> str:
+        parts = [self.heading or self.text] if self.is_point else [self.text]
+        parts.extend(self.body)
+        return "\n".join(parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "text": self.text}
+        if self.is_point:
+            data["heading"] = self.heading if self.heading is not None else self.text
+            data["body"] = list(self.body)
+            data["level"] = self.level or 1
+            data["children"] = list(self.children)
+        data.update(
+            slots=list(self.slots),
+            keywords=list(self.keywords),
+            tags=list(self.tags),
+            count=self.count,
+            sources=[s.to_dict() for s in self.sources],
+        )
+        if self.curated:
+            data["curated"] = True
+        if self.stale:
+            data["stale"] = True
+        return data
+
+    def to_yaml(self) -> str:
+        """This entry as an item of the ``phrases:`` list (indented two spaces)."""
+        lines = [f"  - id: {yamlio.scalar(self.id)}", f"    text: {yamlio.scalar(self.text)}"]
+        if self.is_point:
+            heading = self.heading if self.heading is not None else self.text
+            lines.append(f"    heading: {yamlio.scalar(heading)}")
+            if self.body:
+                lines.append("    body:")
+                lines.extend(f"      - {yamlio.scalar(p)}" for p in self.body)
+            else:
+                lines.append("    body: []")
+            lines.append(f"    level: {self.level or 1}")
+            lines.append(f"    children: {yamlio.flow_list(self.children)}")
+        lines.append(f"    slots: {yamlio.flow_list(self.slots)}")
+        lines.append(f"    keywords: {yamlio.flow_list(self.keywords)}")
+        lines.append(f"    tags: {yamlio.flow_list(self.tags)}")
+        lines.append(f"    count: {self.count}")
+        if self.sources:
+            lines.append("    sources:")
+            lines.extend(f"      - {yamlio.flow_map(s.to_dict())}" for s in self.sources)
+        else:
+            lines.append("    sources: []")
+        if self.curated:
+            lines.append("    curated: true")
+        if self.stale:
+            lines.append("    stale: true")
+        return "\n".join(lines) + "\n"
+
+
+def phrase_id(kind: str, key: str, width: int = 8) -> str:
+    """Stable id: the kind and a hash of the phrase's normalised text."""
+    import hashlib  # mining only: drafting never makes ids
+
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:width]
+    return f"{kind}-{digest}"
+
+
+_KEY_DROP_RE = re.compile(r"[\s\W_]+", re.UNICODE)
+
+
+def dedup_key(text: str) -> str:
+    """Text reduced to what makes two phrases the same: no punctuation or spaces."""
+    return _KEY_DROP_RE.sub("", text)
+
+
+# ------------------------------------------------------------------ the bank
+
+
+@dataclass
+class Bank:
+    folder: Path | None
+    phrases: dict[str, list[Phrase]] = field(default_factory=lambda: {k: [] for k in KINDS})
+
+    def __post_init__(self) -> None:
+        self._by_id: dict[str, Phrase] | None = None
+        self._parents: dict[str, list[str]] | None = None
+
+    def parents(self, point_id: str) -> list[str]:
+        """Ids of the points that list ``point_id`` among their children."""
+        if self._parents is None:
+            self._parents = {}
+            for p in self.of_kind("point"):
+                for child in p.children:
+                    self._parents.setdefault(child, []).append(p.id)
+        return self._parents.get(point_id, [])
+
+    def all(self) -> list[Phrase]:
+        return [p for kind in KINDS for p in self.phrases[kind]]
+
+    def of_kind(self, kind: str) -> list[Phrase]:
+        return self.phrases[kind]
+
+    def get(self, phrase_id: str) -> Phrase | None:
+        if self._by_id is None:
+            self._by_id = {p.id: p for p in self.all()}
+        return self._by_id.get(phrase_id)
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.phrases.values())
+
+    def count(self, kind: str) -> int:
+        return len(self.of_kind(kind))
+
+    def parents_many(self, point_ids: Sequence[str]) -> dict[str, list[str]]:
+        return {i: self.parents(i) for i in point_ids}
+
+    def at(self, kind: str, positions: Sequence[int]) -> list[Phrase]:
+        """The phrases of ``kind`` at these positions, in bank order."""
+        phrases = self.of_kind(kind)
+        return [phrases[i] for i in sorted(set(positions)) if 0 <= i < len(phrases)]
+
+    def topic_matches(self, kind: str, words: Sequence[str], limit: int) -> list[Phrase]:
+        """The first ``limit`` phrases of ``kind`` with any of ``words`` among their keywords."""
+        wanted = set(words)
+        if not wanted:
+            return []
+        found = [p for p in self.of_kind(kind) if wanted.intersection(p.keywords)]
+        return found[:limit]
+
+    def search(
+        self, kind: str | None = None, word: str | None = None, tag: str | None = None, limit: int = 0
+    ) -> tuple[list[Phrase], int | None]:
+        """Phrases matching all the filters (``limit`` 0: all) and how many match in all
+        (None where counting would mean reading a very large bank: then more match)."""
+        found = [
+            p
+            for k in ([kind] if kind else KINDS)
+            for p in self.of_kind(k)
+            if (not tag or tag in p.tags) and (not word or word in search_text(p))
+        ]
+        return (found[:limit] if limit else found), len(found)
+
+
+def search_text(phrase: Phrase) -> str:
+    """What ``--search`` and topics look in: the whole text and the keywords."""
+    return phrase.all_text() + "\n" + "\x1f".join(phrase.keywords)
+
+
+def find_phrases(
+    bank: Bank, *, kind: str | None = None, search: str | None = None, tag: str | None = None, limit: int = 0
+) -> tuple[list[Phrase], int | None]:
+    """Phrases of ``kind`` whose text or keywords contain ``search`` and whose tags
+    include ``tag``: the first ``limit`` (0: all), and how many match in all."""
+    word = search.strip() if search else ""
+    return bank.search(parse_kind(kind) if kind else None, word or None, tag or None, limit)
