@@ -32,7 +32,7 @@ def test_outline_json_is_the_design_contract(run: Any, monkeypatch: Any) -> None
     assert speech["salutation"] == "同志们："
     assert speech["transition"].startswith("下面，我就") and speech["transition"].endswith("讲三点意见：")
     point = speech["points"][0]
-    assert list(point) == ["style", "number", "heading", "body", "line", "children"]
+    assert list(point) == ["style", "number", "heading", "body", "line", "part", "children"]
     assert (point["style"], point["number"], point["line"]) == ("一、", 1, 31)
     child = point["children"][0]
     assert (child["style"], child["number"], child["children"]) == ("（一）", 1, [])

@@ -13,21 +13,39 @@ _HAN = "\u4e00-\u9fff"
 # People a speech is addressed to: the core of a salutation item.
 _PLURALS = (
     "同志们|代表们|委员们|朋友们|女士们|先生们|同学们|老师们|同事们|职工们|员工们|干部们|家人们|"
-    "会员们|校友们|战友们|家长们|乡亲们|伙伴们|青年们|姐妹们|兄弟们|来宾们|嘉宾们"
+    "会员们|校友们|战友们|家长们|乡亲们|伙伴们|青年们|姐妹们|兄弟们|来宾们|嘉宾们|同胞们|亲人们|"
+    "孩子们|小朋友们|老同志们|企业家们|科学家们|工作者们|劳动者们"
 )
 _SINGULARS = "同志|代表|委员|领导|来宾|嘉宾|朋友|同事|同仁|各界人士|老师|同学|专家"
+# Titles a single person is addressed by: 主席先生, 秘书长先生, 国王陛下.
+_HONORIFICS = "先生|女士|阁下|陛下|殿下"
 _ITEM = (
     rf"(?:(?:尊敬的|亲爱的)[{_HAN}·]{{1,20}}"
     rf"|(?:各位|全体|在座的|在座各位|广大|与会)[{_HAN}]{{1,8}}"
+    rf"|各[{_HAN}]{{1,6}}?(?:团长|代表|嘉宾|来宾|朋友|同事|领导|负责人|同志)"
+    rf"|[{_HAN}]{{1,6}}?(?:{_HONORIFICS})"
     rf"|[{_HAN}]{{0,4}}?(?:{_PLURALS}))"
 )
 # Stricter: an address opening a sentence must name people we know of.
 _ADDRESS_ITEM = (
     rf"(?:(?:各位|全体|在座的|在座各位|广大|与会)[{_HAN}]{{0,4}}?(?:{_PLURALS}|{_SINGULARS})"
+    rf"|(?:主席|秘书长|总干事)(?:{_HONORIFICS})"
     rf"|[{_HAN}]{{0,2}}?(?:{_PLURALS}))"
 )
 # A whole salutation: items joined by 、 or ，, ending in ：
 SALUTATION_RE = re.compile(rf"{_ITEM}(?:[、，]{_ITEM}){{0,7}}：")
+
+# Stricter, for a salutation found where nothing else marks it (glued after a
+# title and byline, or before the body on one line): every item ends in a word
+# that names people (总统, 同事, 朋友们, 先生), so it may be long.
+_HEADS = (
+    rf"{_PLURALS}|{_SINGULARS}|{_HONORIFICS}|总统|总理|主席|国王|首相|秘书长|总干事|元首|首脑|团长|理事|"
+    "部长|书记|省长|市长|县长|大使|会长|校长|院长|董事长|总裁|主任|负责人|工会主席"
+)
+_STRICT_ITEM = rf"(?:尊敬的|亲爱的)?(?:各位|全体|在座的|与会的?|广大|各)?[{_HAN}·]{{0,16}}?(?:{_HEADS})"
+STRICT_SALUTATION_RE = re.compile(rf"{_STRICT_ITEM}(?:[、，]{_STRICT_ITEM}){{0,14}}：")
+# A run of "尊敬的…，" items opening a speech with no colon after them.
+UNCOLONED_SALUTATION_RE = re.compile(rf"(?:尊敬的[{_HAN}·、]{{1,30}}?(?:{_HEADS})，){{2,}}")
 # A line that is nothing but an address and "！" ("同志们！") also opens a speech.
 SALUTATION_LINE_RE = re.compile(rf"{_ITEM}(?:[、，]{_ITEM}){{0,7}}！")
 # The same address opening a sentence of the closing: "同志们，…" "各位代表、同志们！"

@@ -25,6 +25,7 @@ class Point:
     body: list[Para] = field(default_factory=list)
     children: list[Point] = field(default_factory=list)
     glued: bool = False  # body[0] came from the heading's own paragraph
+    part: str | None = None  # the unnumbered part title this point is the first under
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -33,6 +34,7 @@ class Point:
             "heading": self.heading,
             "body": [p.text for p in self.body],
             "line": self.line,
+            "part": self.part,
             "children": [c.to_dict() for c in self.children],
         }
 

@@ -22,7 +22,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from speechkit.reading import cues
+from speechkit.reading import cues, sequences
+from speechkit.reading.frontmatter import is_back_matter, is_subtitle, split_glued_header
 from speechkit.reading.markers import BLOCK_MARKER_RE, INLINE_MARKER_RE, read_block_marker, read_inline_marker
 from speechkit.reading.normalise import HAN_RE, NormText, normalise, tidy
 from speechkit.reading.outline import FileOutline, Para, Point, Speech
@@ -62,6 +63,28 @@ class _SpeechDraft:
 
     def has_content(self) -> bool:
         return bool(self.items)
+
+    def text(self) -> str:
+        return "".join(item.text for item in self.items)
+
+    def is_preamble(self) -> bool:
+        """A few lines of plain text with no points: what may stand between
+        a title block and the salutation (a news lead, an editor's note)."""
+        return (
+            len(self.items) <= 3
+            and all(isinstance(item, _Text) for item in self.items)
+            and sum(len(item.text) for item in self.items) <= 400
+        )
+
+    def is_annex(self) -> bool:
+        """A titled list with no salutation whose title is not a speech's
+        ("2026年民生实事" and its 1.–10.): an annex printed after the speech."""
+        return (
+            self.salutation is None
+            and self.title is not None
+            and not _TITLE_WORDS_RE.search(self.title)
+            and any(isinstance(item, _Heading) for item in self.items)
+        )
 
 
 def _accept(stack: list[_Level], style: str, number: int, line_start: bool) -> int | None:
@@ -115,21 +138,20 @@ def _is_title(line: str) -> bool:
     return INLINE_MARKER_RE.match(line) is None
 
 
-def _is_subtitle(line: str) -> bool:
-    """A date, byline or "——在…上的讲话" line right under a title."""
-    if line.startswith(("——", "—", "（", "(")) and len(line) <= 60:
-        return not any(ch in line for ch in "。！？；")
-    return False
-
-
 class _Builder:
     def __init__(self) -> None:
         self.speeches: list[_SpeechDraft] = []
         self.current: _SpeechDraft | None = None
         self.title: str | None = None
+        self.document_lines = 0  # content lines since the title
 
     def start_document(self, title: str) -> None:
         self.title = title
+        self.current = None
+        self.document_lines = 0
+
+    def end_speech(self) -> None:
+        """What follows belongs to no speech until a new one starts."""
         self.current = None
 
     def speech(self) -> _SpeechDraft:
@@ -140,6 +162,9 @@ class _Builder:
 
     def salutation(self, text: str, start: int) -> None:
         cur = self.current
+        if cur is not None and cur.salutation is None and cur.is_preamble() and self.document_lines <= 4:
+            cur.items.clear()  # a news lead or note between the title and the salutation
+            cur.start = None
         if cur is None or cur.has_content() or cur.salutation is not None:
             cur = _SpeechDraft(self.title)
             self.speeches.append(cur)
@@ -148,6 +173,7 @@ class _Builder:
         cur.start = start
 
     def content_line(self, line: str, offset: int) -> None:
+        self.document_lines += 1
         if cues.SALUTATION_LINE_RE.fullmatch(line) and (
             self.current is None or not self.current.has_content()
         ):
@@ -159,8 +185,16 @@ class _Builder:
                 continue
             after_sentence = b == 0 or line[b - 1 if line[b - 1] != " " else b - 2] in "。！？"
             if after_sentence:
-                sal = cues.SALUTATION_RE.match(line, b)
-                if sal and (sal.end() == len(line) or b > 0 or sal.end() - b <= 30):
+                sal = cues.SALUTATION_RE.match(line, b) or (
+                    cues.UNCOLONED_SALUTATION_RE.match(line) if b == 0 and self._at_speech_start() else None
+                )
+                if sal and (
+                    sal.end() == len(line)
+                    or b > 0
+                    or sal.end() - b <= 30
+                    or cues.STRICT_SALUTATION_RE.fullmatch(sal.group())
+                    or sal.re is cues.UNCOLONED_SALUTATION_RE
+                ):
                     self._text(line[pos:b], offset + pos)
                     self.salutation(sal.group(), offset + b)
                     pos = sal.end()
@@ -189,6 +223,9 @@ class _Builder:
                 cur.start = offset + b
             pos = end
         self._text(line[pos:], offset + pos)
+
+    def _at_speech_start(self) -> bool:
+        return self.current is None or not self.current.has_content()
 
     def _next_heading_end(self, line: str, begin: int, stack: list[_Level]) -> int:
         """Where the text of a heading (and its glued body) stops: the next
@@ -254,7 +291,7 @@ def _starts_document(line: str, k: int, lines: list[tuple[int, str]]) -> bool:
     if k == 0 or _TITLE_WORDS_RE.search(line):
         return True
     for _, following in lines[k + 1 : k + 4]:
-        if _is_subtitle(following) or (_is_title(following) and len(following) <= 30):
+        if is_subtitle(following) or (_is_title(following) and len(following) <= 30):
             continue
         return bool(cues.SALUTATION_RE.match(following) or BLOCK_MARKER_RE.match(following))
     return False
@@ -264,15 +301,33 @@ def _scan(nt: NormText) -> list[_SpeechDraft]:
     builder = _Builder()
     lines = _lines(nt.text)
     in_header = False
+    in_back_matter = False
     for k, (offset, line) in enumerate(lines):
         next_line = lines[k + 1][1] if k + 1 < len(lines) else None
-        if in_header and (_is_subtitle(line) or (_is_title(line) and len(line) <= 30)):
-            continue  # a subtitle, date or byline under the title
+        if in_header and (
+            is_subtitle(line) or (_is_title(line) and len(line) <= 30) or line == builder.title
+        ):
+            continue  # a subtitle, date or byline under the title, or the title again
         in_header = False
+        if is_back_matter(line):
+            in_back_matter = True
+            builder.end_speech()
+            continue
         if next_line is not None and _starts_document(line, k, lines):
+            if in_back_matter and not cues.SALUTATION_RE.match(next_line):
+                continue  # a heading of the notes or annexes
             builder.start_document(line)
             in_header = True
+            in_back_matter = False
             continue
+        if in_back_matter:
+            continue
+        if builder.current is None:
+            glued = split_glued_header(line)
+            if glued is not None:
+                if glued.title:
+                    builder.start_document(glued.title)
+                offset, line = offset + glued.body, line[glued.body :]
         for pattern in _TITLE_THEN_SALUTATION:
             m = pattern.match(line)
             if m and _is_title(m.group("title")):
@@ -281,7 +336,21 @@ def _scan(nt: NormText) -> list[_SpeechDraft]:
                 offset, line = offset + rest, line[rest:]
                 break
         builder.content_line(line, offset)
-    return [s for s in builder.speeches if s.has_content() or s.salutation]
+    return _without_repeats([s for s in builder.speeches if s.has_content() or s.salutation])
+
+
+def _without_repeats(drafts: list[_SpeechDraft]) -> list[_SpeechDraft]:
+    """Drop what a web page repeats after a speech (its title and first lines
+    again) and annexes that are lists, not speeches."""
+    kept: list[_SpeechDraft] = []
+    for draft in drafts:
+        text = draft.text()
+        if kept and (not text or any(text in earlier.text() for earlier in kept)):
+            continue
+        if kept and draft.is_annex():
+            continue
+        kept.append(draft)
+    return kept
 
 
 # ------------------------------------------------------------ outline build
@@ -383,46 +452,16 @@ class _Outliner:
     # -- in-paragraph sequences
 
     def inline_top_level(self, speech: Speech) -> None:
-        items = _inline_run(speech.opening, paragraph_start_only=True)
-        if items is None:
-            return
-        speech.opening, speech.points = self.split_run(speech.opening, items)
+        runs = sequences.top_level_runs(speech.opening)
+        if runs:
+            speech.opening, speech.points = sequences.split_runs(speech.opening, runs)
 
     def inline_children(self, node: Point) -> None:
-        items = _inline_run(node.body, paragraph_start_only=False)
-        if items is None:
-            return
-        node.body, node.children = self.split_run(node.body, items)
-
-    def split_run(self, paras: list[Para], items: list[_InlineItem]) -> tuple[list[Para], list[Point]]:
-        before: list[Para] = []
-        points: list[Point] = []
-        first = items[0]
-        before.extend(paras[: first.para])
-        lead = paras[first.para].text[: first.pos].strip()
-        if lead:
-            before.append(Para(lead, paras[first.para].line))
-        for k, item in enumerate(items):
-            nxt = items[k + 1] if k + 1 < len(items) else None
-            end_para = nxt.para if nxt else len(paras)
-            chunks: list[Para] = []
-            first_text = paras[item.para].text
-            stop = nxt.pos if nxt and nxt.para == item.para else len(first_text)
-            chunks.append(Para(first_text[item.end : stop], paras[item.para].line))
-            for j in range(item.para + 1, end_para):
-                chunks.append(paras[j])
-            if nxt and nxt.para > item.para:
-                tail = paras[nxt.para].text[: nxt.pos].strip()
-                if tail:
-                    chunks.append(Para(tail, paras[nxt.para].line))
-            heading, body = _split_inline_heading(chunks[0].text)
-            node = Point(item.style, k + 1, heading, paras[item.para].line)
-            if body:
-                node.body.append(Para(body, chunks[0].line))
-                node.glued = True
-            node.body.extend(p for p in chunks[1:] if p.text)
-            points.append(node)
-        return before, points
+        runs = sequences.child_runs(node.body)
+        if runs:
+            node.body, node.children = sequences.split_runs(node.body, runs)
+            for child in node.children:
+                child.part = None  # parts are a top-level notion
 
     # -- closing and transition
 
@@ -519,84 +558,6 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     if start < len(text):
         spans.append((start, len(text)))
     return spans
-
-
-def _split_inline_heading(text: str) -> tuple[str, str]:
-    m = re.search(r"[。！？；]", text)
-    if not m:
-        return text.strip().rstrip("，、："), ""
-    return text[: m.start()].strip().rstrip("，、："), text[m.end() :].strip()
-
-
-@dataclass
-class _InlineItem:
-    style: str
-    number: int
-    para: int  # index of the paragraph
-    pos: int  # where the marker starts in it
-    end: int  # where the marker (and its comma) ends
-
-
-def _quote_depths(text: str) -> list[int]:
-    depth = 0
-    out = []
-    for ch in text:
-        if ch in "“‘《「『":
-            depth += 1
-        out.append(depth)
-        if ch in "”’》」』" and depth:
-            depth -= 1
-    return out
-
-
-_WISH_AFTER_RE = re.compile(r"[，,]?(?:预祝|祝|谢谢|再次|让我们)")
-
-
-def _inline_candidates(paras: list[Para], paragraph_start_only: bool) -> list[_InlineItem]:
-    found = []
-    for k, para in enumerate(paras):
-        text = para.text
-        depths: list[int] | None = None
-        for m in INLINE_MARKER_RE.finditer(text):
-            i = m.start()
-            if i > 0 and (paragraph_start_only or text[i - 1] not in "。；！？：，、 "):
-                continue
-            if depths is None:
-                depths = _quote_depths(text)
-            if depths[i]:
-                continue  # inside a quotation
-            read = read_inline_marker(m)
-            if read is None:
-                continue
-            if read == ("首先", 0) and _WISH_AFTER_RE.match(text, m.end()):
-                continue  # "最后，预祝…": the closing, not the last item of a sequence
-            end = m.end()
-            if end < len(text) and text[end] in "，,":
-                end += 1
-            found.append(_InlineItem(read[0], read[1], k, i, end))
-    return found
-
-
-def _inline_run(paras: list[Para], paragraph_start_only: bool) -> list[_InlineItem] | None:
-    """The first run of one style numbered 1, 2, … with at least two items."""
-    candidates = _inline_candidates(paras, paragraph_start_only)
-    for k, first in enumerate(candidates):
-        if first.number != 1:
-            continue
-        run = [first]
-        for cand in candidates[k + 1 :]:
-            if cand.style != first.style:
-                continue
-            expected = run[-1].number + 1
-            if cand.number == expected:
-                run.append(cand)
-            elif cand.number == 0 and len(run) >= 2:  # 最后 ends a 首先 run
-                cand.number = expected
-                run.append(cand)
-                break
-        if len(run) >= 2:
-            return run
-    return None
 
 
 # ------------------------------------------------------------------- public
