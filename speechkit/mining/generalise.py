@@ -112,7 +112,7 @@ _PROTECTED_RE = re.compile("|".join(re.escape(p) for p in PROTECTED))
 
 # In transitions, "讲三点意见" counts the points that follow.
 _COUNT_RE = re.compile(
-    r"(?<=讲|谈|提|说)(?:以下|这么|这样|如下)?(?P<v>[一二两三四五六七八九十]{1,2})"
+    r"(?<=讲|谈|提|说|出)(?:以下|这么|这样|如下)?(?P<v>[一二两三四五六七八九十]{1,2}|[0-9]{1,2})"
     r"(?=点|个方面|个问题|方面|条)"
 )
 

@@ -17,6 +17,8 @@ _PLURALS = (
     "孩子们|小朋友们|老同志们|企业家们|科学家们|工作者们|劳动者们"
 )
 _SINGULARS = "同志|代表|委员|领导|来宾|嘉宾|朋友|同事|同仁|各界人士|老师|同学|专家"
+PLURAL_RE = re.compile(_PLURALS)
+
 # Titles a single person is addressed by: 主席先生, 秘书长先生, 国王陛下.
 _HONORIFICS = "先生|女士|阁下|陛下|殿下"
 _ITEM = (
@@ -50,15 +52,20 @@ UNCOLONED_SALUTATION_RE = re.compile(rf"(?:尊敬的[{_HAN}·、]{{1,30}}?(?:{_H
 SALUTATION_LINE_RE = re.compile(rf"{_ITEM}(?:[、，]{_ITEM}){{0,7}}！")
 # The same address opening a sentence of the closing: "同志们，…" "各位代表、同志们！"
 ADDRESS_RE = re.compile(rf"{_ADDRESS_ITEM}(?:[、，]{_ADDRESS_ITEM}){{0,7}}[，！]")
+# An address that is a whole paragraph: "同志们！", "女士们、先生们、朋友们！"
+ADDRESS_ALONE_RE = re.compile(rf"{_ADDRESS_ITEM}(?:[、，]{_ADDRESS_ITEM}){{0,7}}！")
 
 HEADING_END = "。！？；"
 
-# Sentences that announce the points: 讲三点意见, 谈几点看法, 强调以下几个问题.
+# Sentences that announce the points: 讲三点意见, 谈几点看法, 提3点倡议,
+# 提出以下建议, and, right before the first point, 我建议： / 中国主张：
 TRANSITION_CUE_RE = re.compile(
     r"(?:讲|谈|提|强调|说|讲讲|谈谈|提出|交流)(?:以下|这么|这样|如下)?"
-    r"(?P<count>[一二两三四五六七八九十几]{1,2})"
+    r"(?P<count>[一二两三四五六七八九十几]{1,2}|[0-9]{1,2})"
     r"(?:点|个方面|个问题|个意见|方面|条)"
-    r"(?:意见|看法|想法|要求|希望|体会|认识|建议|感受|内容)?"
+    r"(?:意见|看法|想法|要求|希望|体会|认识|建议|感受|内容|倡议|主张)?"
+    r"|(?:提出|提)(?:以下|如下)(?:建议|倡议|主张|意见|看法)"
+    r"|^(?:我|我们|中国|中方)(?:愿|想)?(?:建议|主张|倡议|提议|呼吁)：$"
 )
 # Where inside its sentence a transition starts, when not at the sentence start.
 TRANSITION_START_RE = re.compile(r"下面|接下来|在此|借此机会|这里|现在，|为此，")
@@ -71,6 +78,14 @@ CLOSING_PARAGRAPH_RE = re.compile(
 # (texts copied from the web often have no line breaks at all).
 CLOSING_SENTENCE_RE = re.compile(r"(?:让我们|最后，(?:预)?祝|谢谢(?:大家|各位)|预祝)")
 
+# Thanks alone: the last words of many speeches.
+THANKS_RE = re.compile(r"谢谢(?:大家|各位|你们)?[！。]?(?:再见[！。]?)?")
+# A final call or wish that ends a speech: "…而努力奋斗！", "…新的更大贡献！", "…万古长青！".
+FINAL_CALL_RE = re.compile(
+    r"(?:而(?:共同|不懈|继续|团结)?(?:努力)?奋斗|新的(?:更大的?)?贡献|万古长青|万岁|光临指导|圆满成功|"
+    r"美好的?明天|新的(?:更大的?)?(?:辉煌|胜利|成绩)|新篇章|新局面|再创佳绩|再立新功)！$"
+)
+
 # A heading glued to its body: the body often starts with a time word.
 GLUED_BODY_RE = re.compile(
     rf"(?<=[{_HAN}]{{4}})(?:今年|去年|明年|当前|目前|近年来|多年来|一年来|近几年来|今后|过去一年|新的一年)(?=，)"
@@ -81,7 +96,8 @@ GLUED_BODY_RE = re.compile(
 HEADING_FINAL_RE = re.compile(
     r"(?:责任感|紧迫性|重要性|必要性|主动性|积极性|创造性|实效|水平|能力|作用|建设|机制|体系|意识|局面|"
     r"实处|整治|保障|贡献|力度|质量|效率|成效|新篇章|新局面|新突破|新成效|新进展|新步伐|新成绩|新发展|"
-    r"工作|任务|目标|活力|优势|作为|底线|红线|环境|氛围|合力|大局)"
+    r"工作|任务|目标|活力|优势|作为|底线|红线|环境|氛围|合力|大局|过程|框架|问题|考虑|情况|思路|原则|举措|"
+    r"措施|部署|安排|成就|经验|形势)"
 )
 
 # Words a title line never is.

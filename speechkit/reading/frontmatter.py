@@ -67,6 +67,11 @@ def split_glued_header(line: str) -> GluedHeader | None:
         first_item_end = re.search("[、，：]", head[start:]).start() + start  # type: ignore[union-attr]
         if lead and lead.start() < first_item_end:
             start = lead.start()
+        elif " " in head[max(0, start - 6) : start]:
+            # "…省长 某某同胞们，": the name of a byline glued to a plain address
+            plural = cues.PLURAL_RE.search(head, start, first_item_end)
+            if plural and plural.start() - start <= 3:
+                start = plural.start()
         block = head[:start]
         if _looks_like_title_block(block):
             return GluedHeader(title_of_block(block), start)
@@ -97,8 +102,8 @@ def _looks_like_title_block(block: str) -> bool:
 # Back matter: what follows a speech on the page it was copied from.
 _BACK_MATTER_RE = re.compile(
     r"^(?:附件\s*[0-9一二三四五六七八九十]*[：:]?$|附\s*件$|注\s*释[：:]?$|注[：:]$|名词解释|.{0,20}名词解释$|"
-    r"责任编辑|扫一扫|打印本页|关闭窗口|相关附件|相关链接|分享到|【\s*打印|【\s*关闭|来源[：:]|编辑[：:]|"
-    r"［[0-9]+］|\[[0-9]+\])"
+    r"责任编辑|扫一扫|打印本页|关闭窗口|相关附件|相关链接|相关文档|分享到|【\s*打印|【\s*关闭|来源[：:]|编辑[：:]|"
+    r"上一篇|下一篇|》》|点击(?:图片|进入|查看|这里)|收藏$|［[0-9]+］|\[[0-9]+\])"
 )
 
 

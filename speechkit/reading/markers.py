@@ -47,8 +47,8 @@ def read_block_marker(match: re.Match[str]) -> tuple[str, int] | None:
 
 # In-paragraph sequence markers; the caller checks what precedes them.
 INLINE_MARKER_RE = re.compile(
-    r"(?P<shi>[一二三四五六七八九十]{1,3})是(?![一二三四五六七八九十否不非])"
-    r"|第(?P<di>[一二三四五六七八九十]{1,3})[，,、：:](?!第)"
+    r"(?P<shi>[一二三四五六七八九十]{1,3})是(?![一二三四五六七八九十]|否|非|不是)"
+    r"|第(?P<di>[一二三四五六七八九十]{1,3})点?[，,、：:](?!第)"
     r"|(?P<seq>首先|其次|再次|最后)(?=[，,]?)"
 )
 

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from speechkit.reading import cues, sequences
+from speechkit.reading import cues, sequences, wrapup
 from speechkit.reading.frontmatter import is_back_matter, is_subtitle, split_glued_header
 from speechkit.reading.markers import BLOCK_MARKER_RE, INLINE_MARKER_RE, read_block_marker, read_inline_marker
 from speechkit.reading.normalise import HAN_RE, NormText, normalise, tidy
@@ -185,8 +185,14 @@ class _Builder:
                 continue
             after_sentence = b == 0 or line[b - 1 if line[b - 1] != " " else b - 2] in "。！？"
             if after_sentence:
-                sal = cues.SALUTATION_RE.match(line, b) or (
-                    cues.UNCOLONED_SALUTATION_RE.match(line) if b == 0 and self._at_speech_start() else None
+                sal = (
+                    cues.SALUTATION_RE.match(line, b)
+                    or cues.STRICT_SALUTATION_RE.match(line, b)
+                    or (
+                        cues.UNCOLONED_SALUTATION_RE.match(line)
+                        if b == 0 and self._at_speech_start()
+                        else None
+                    )
                 )
                 if sal and (
                     sal.end() == len(line)
@@ -401,14 +407,23 @@ _CONTINUES_CLAUSE = set("的、，和与及之地得是为要在中上下也都�
 
 
 def _overlong_clause_cut(sentence: str) -> int | None:
+    """After a heading word in a clause too long for a heading; in a heading that
+    names a topic ("关于…工作"), after its head word whatever the length."""
     start = 0
+    topic = sentence.startswith("关于")
     for clause in re.split(r"(?<=[，、])", sentence):
-        if len(clause) > _CLAUSE_MAX:
-            for m in cues.HEADING_FINAL_RE.finditer(clause):
-                end = m.end()
-                rest = clause[end:]
-                if end >= 4 and len(rest) >= 6 and rest[0] not in _CONTINUES_CLAUSE:
-                    return start + end
+        if len(clause) > _CLAUSE_MAX or (topic and start == 0):
+            ends = [
+                m.end()
+                for m in cues.HEADING_FINAL_RE.finditer(clause)
+                if m.end() >= 4
+                and len(sentence) - start - m.end() >= 6
+                and m.end() < len(clause)
+                and clause[m.end()] not in _CONTINUES_CLAUSE
+            ]
+            if ends:
+                # a topic runs to its last head word ("关于…工作安排"); elsewhere the first one ends it
+                return start + (ends[-1] if topic else ends[0])
         start += len(clause)
     return None
 
@@ -442,8 +457,15 @@ class _Outliner:
             path.append(node)
         if not speech.points:
             self.inline_top_level(speech)
-        self.closing(speech)
-        self.transition(speech)
+        else:
+            sequences.continue_numbering(speech.points)
+            earlier = sequences.runs_under_parts(speech.opening)
+            if earlier:
+                speech.opening, listed = sequences.split_runs(speech.opening, earlier)
+                speech.points[:0] = listed
+        sequences.assign_parts(speech.opening, speech.points)
+        wrapup.find_closing(speech)
+        wrapup.find_transition(speech)
         for node in speech.all_points():
             if not node.children:
                 self.inline_children(node)
@@ -460,104 +482,6 @@ class _Outliner:
         runs = sequences.child_runs(node.body)
         if runs:
             node.body, node.children = sequences.split_runs(node.body, runs)
-            for child in node.children:
-                child.part = None  # parts are a top-level notion
-
-    # -- closing and transition
-
-    def closing(self, speech: Speech) -> None:
-        if not speech.points:
-            # A 致辞 without numbered points: the closing is the run of
-            # wrap-up paragraphs at its end.
-            k = len(speech.opening)
-            while k > 1 and _is_closing_paragraph(speech.opening[k - 1].text):
-                k -= 1
-            speech.closing = speech.opening[k:]
-            del speech.opening[k:]
-            return
-        last = speech.points[-1].walk()[-1]
-        body = last.body
-        # Text on the heading's own line is the point's. A paragraph right under a
-        # bare heading opens the closing only on a strong cue ("同志们，", "让我们").
-        first = 1 if last.glued else 0
-        for k, para in enumerate(body):
-            strong = cues.ADDRESS_RE.match(para.text) or cues.CLOSING_SENTENCE_RE.match(para.text)
-            if (k > first and _is_closing_paragraph(para.text)) or (k == first and strong):
-                speech.closing = body[k:]
-                del body[k:]
-                return
-        # Good wishes alone at the very end ("同时，在…之际，我代表…祝愿…！") close it too.
-        k = len(body)
-        while k > first and _is_wishes(body[k - 1].text):
-            k -= 1
-        if k < len(body):
-            speech.closing = body[k:]
-            del body[k:]
-            return
-        if not body:
-            return
-        # No line breaks: look for a strong wrap-up sentence inside the last paragraph.
-        para = body[-1]
-        for m in re.finditer(r"(?<=[。！？])", para.text):
-            rest = para.text[m.end() :]
-            if rest and (cues.ADDRESS_RE.match(rest) or cues.CLOSING_SENTENCE_RE.match(rest)):
-                kept = para.text[: m.end()].strip()
-                if len(body) == 1 and not kept:
-                    return
-                speech.closing = [Para(rest, para.line)]
-                if kept:
-                    body[-1] = Para(kept, para.line)
-                else:
-                    body.pop()
-                return
-
-    def transition(self, speech: Speech) -> None:
-        if not speech.points or not speech.opening:
-            return
-        last = speech.opening[-1]
-        sentences = list(_sentences(last.text))
-        for s_start, s_end in reversed(sentences[-2:]):
-            sentence = last.text[s_start:s_end]
-            cue = cues.TRANSITION_CUE_RE.search(sentence)
-            if not cue:
-                continue
-            starts = [m.start() for m in cues.TRANSITION_START_RE.finditer(sentence, 0, cue.start())]
-            begin = s_start + (starts[-1] if starts else 0)
-            speech.transition = Para(last.text[begin:].strip(), last.line)
-            before = last.text[:begin].strip()
-            if before and before[-1] in "，、":
-                before = before[:-1] + "。"  # the sentence now ends where the transition began
-            if before:
-                speech.opening[-1] = Para(before, last.line)
-            else:
-                speech.opening.pop()
-            return
-
-
-def _is_wishes(text: str) -> bool:
-    """A paragraph of nothing but greetings, wishes or thanks, each ending in ！"""
-    parts = [text[a:b] for a, b in _sentences(text)]
-    return bool(parts) and all(p.endswith("！") and cues.FORMULA_RE.search(p) for p in parts)
-
-
-def _is_closing_paragraph(text: str) -> bool:
-    return bool(
-        cues.ADDRESS_RE.match(text)
-        or cues.CLOSING_PARAGRAPH_RE.match(text)
-        or cues.CLOSING_SENTENCE_RE.match(text)
-    )
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) spans of the sentences of ``text``, end marks included."""
-    spans = []
-    start = 0
-    for m in re.finditer(r"[。！？；：]+[”’）]?", text):
-        spans.append((start, m.end()))
-        start = m.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
 
 
 # ------------------------------------------------------------------- public

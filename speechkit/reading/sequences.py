@@ -29,7 +29,7 @@ from speechkit.reading.outline import Para, Point
 PARAGRAPH, SENTENCE, CLAUSE = "paragraph", "sentence", "clause"
 _BEFORE = {SENTENCE: "。！？：", CLAUSE: "。；！？：，、 "}
 
-_LONG_ITEM = 80  # characters an item of a top-level run in unbroken text carries at least
+_LONG_ITEM = 50  # characters an item of a top-level run in unbroken text carries at least
 _PART_TITLE_MAX = 30
 
 
@@ -64,7 +64,8 @@ def candidates(paras: list[Para], where: str) -> list[InlineItem]:
         depths: list[int] | None = None
         for m in INLINE_MARKER_RE.finditer(text):
             i = m.start()
-            if i > 0 and (where == PARAGRAPH or text[i - 1] not in _BEFORE[where]):
+            after_credit = where != PARAGRAPH and text[i - 2 : i] == "/摄"  # a photo credit glued in
+            if i > 0 and (where == PARAGRAPH or text[i - 1] not in _BEFORE[where]) and not after_credit:
                 continue
             if depths is None:
                 depths = _quote_depths(text)
@@ -91,6 +92,8 @@ def _runs(found: list[InlineItem]) -> Iterator[list[InlineItem]]:
         for cand in found[k + 1 :]:
             if cand.style != first.style:
                 continue
+            if cand.number == 1:
+                break  # the numbering restarts: a new list, not this one's next item
             expected = run[-1].number + 1
             if cand.number == expected:
                 run.append(cand)
@@ -102,13 +105,18 @@ def _runs(found: list[InlineItem]) -> Iterator[list[InlineItem]]:
             yield run
 
 
+_NOT_IN_PART_TITLE_RE = re.compile(r"我|你|大家|今天|刚才")
+
+
 def is_part_title(text: str) -> bool:
-    """A short unnumbered line that names a part ("2026年重点工作")."""
+    """A short unnumbered line that names a part ("2026年重点工作"), not a
+    remark ("今天我们开个短会")."""
     return (
         len(text) <= _PART_TITLE_MAX
         and not any(ch in text for ch in "。！？；：，")
         and not cues.TRANSITION_CUE_RE.search(text)
         and not cues.ADDRESS_RE.match(text)
+        and not _NOT_IN_PART_TITLE_RE.search(text)
     )
 
 
@@ -132,18 +140,19 @@ def top_level_runs(paras: list[Para]) -> list[list[InlineItem]]:
             runs.append(run)  # a new part restarts the numbering
     if runs:
         return runs
-    long_runs = [run for run in _runs(candidates(paras, SENTENCE)) if _is_long(run, paras)]
-    if not long_runs:
-        return []
-    return [max(long_runs, key=lambda run: _reach(run, paras))]
+    # Unbroken text: the first long run, then later long runs of the same form
+    # (a speech in parts, each with its own list).
+    for run in _runs(candidates(paras, SENTENCE)):
+        if not _is_long(run, paras):
+            continue
+        later = bool(runs) and _offset(paras, run[0]) > _offset(paras, runs[-1][-1])
+        if not runs or (later and run[0].style == runs[0][0].style):
+            runs.append(run)
+    return runs
 
 
 def _offset(paras: list[Para], item: InlineItem) -> int:
     return sum(len(p.text) for p in paras[: item.para]) + item.pos
-
-
-def _reach(run: list[InlineItem], paras: list[Para]) -> int:
-    return sum(len(p.text) for p in paras) - _offset(paras, run[0])
 
 
 def _is_long(run: list[InlineItem], paras: list[Para]) -> bool:
@@ -162,15 +171,11 @@ def split_runs(paras: list[Para], runs: list[list[InlineItem]]) -> tuple[list[Pa
     """Cut ``paras`` at the items of ``runs``: the text before the first item,
     and one point per item (its heading, then its body up to the next item)."""
     items = [item for run in runs for item in run]
-    first_items = {id(run[0]) for run in runs}
     first = items[0]
     before: list[Para] = list(paras[: first.para])
     lead = paras[first.para].text[: first.pos].strip()
     if lead:
         before.append(Para(lead, paras[first.para].line))
-    part: str | None = None
-    if first.pos == 0 and before and is_part_title(before[-1].text):
-        part = before.pop().text
     points: list[Point] = []
     for k, item in enumerate(items):
         nxt = items[k + 1] if k + 1 < len(items) else None
@@ -179,16 +184,12 @@ def split_runs(paras: list[Para], runs: list[list[InlineItem]]) -> tuple[list[Pa
         stop = nxt.pos if nxt and nxt.para == item.para else len(first_text)
         chunks = [Para(first_text[item.end : stop], paras[item.para].line)]
         chunks.extend(paras[item.para + 1 : end_para])
-        next_part: str | None = None
         if nxt and nxt.para > item.para:
             tail = paras[nxt.para].text[: nxt.pos].strip()
             if tail:
                 chunks.append(Para(tail, paras[nxt.para].line))
-            elif id(nxt) in first_items and len(chunks) > 1 and is_part_title(chunks[-1].text):
-                next_part = chunks.pop().text
         heading, body = split_inline_heading(chunks[0].text)
-        node = Point(item.style, item.number, heading, paras[item.para].line, part=part)
-        part = next_part
+        node = Point(item.style, item.number, heading, paras[item.para].line)
         if body:
             node.body.append(Para(body, chunks[0].line))
             node.glued = True
@@ -197,9 +198,53 @@ def split_runs(paras: list[Para], runs: list[list[InlineItem]]) -> tuple[list[Pa
     return before, points
 
 
+def runs_under_parts(paras: list[Para]) -> list[list[InlineItem]]:
+    """Lists that start right under a part title, each item a paragraph: the
+    earlier parts of a report whose later parts have block headings."""
+    found = [run for run in top_level_runs(paras) if run[0].pos == 0 and run[0].para > 0]
+    return [run for run in found if is_part_title(paras[run[0].para - 1].text)]
+
+
+def assign_parts(opening: list[Para], points: list[Point]) -> None:
+    """Where the top-level numbering restarts, the short line before each
+    first item is the title of a part: it goes with that point, not with the
+    text before it."""
+    starts = [k for k, p in enumerate(points) if p.number == 1]
+    if len(starts) < 2:
+        return
+    for k in starts:
+        before = opening if k == 0 else points[k - 1].walk()[-1].body
+        if before and is_part_title(before[-1].text):
+            points[k].part = before.pop().text
+
+
 def split_inline_heading(text: str) -> tuple[str, str]:
     """An item's heading is its first sentence; the rest is its body."""
     m = re.search(r"[。！？；]", text)
     if not m:
         return text.strip().rstrip("，、："), ""
     return text[: m.start()].strip().rstrip("，、："), text[m.end() :].strip()
+
+
+def continue_numbering(points: list[Point]) -> None:
+    """``一、…二、…`` then ``第三，…``: a speaker who changes the form of the
+    numbers keeps the count. The item is split out of the last point's body as
+    the next point, unless that body holds a run of its own from 1."""
+    while len(points) >= 2 and [p.number for p in points] == list(range(1, len(points) + 1)):
+        last = points[-1]
+        found = candidates(last.body, SENTENCE)
+        expected = len(points) + 1
+        runs_from_one = {c.style for c in found if c.number == 1}
+        nxt = next(
+            (
+                c
+                for c in found
+                if c.number == expected and c.style in ("第一", "一是") and c.style not in runs_from_one
+            ),
+            None,
+        )
+        if nxt is None or (nxt.para == 0 and nxt.pos == 0):
+            return  # none, or right under the heading: the point's own words
+        before, (point,) = split_runs(last.body, [[nxt]])
+        last.body = before
+        points.append(point)
