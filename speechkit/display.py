@@ -68,12 +68,12 @@ def extract_summary(report: ExtractReport) -> Group:
 
     verb = "Would write" if not report.written else "Wrote"
     table = Table(title=None, show_edge=False)
-    for column in ("kind", "found", "unique", "added", "updated", "unchanged", "stale", "kept"):
+    columns = ("kind", "found", "unique", "added", "updated", "unchanged", "stale", "kept", "rejected")
+    for column in columns:
         table.add_column(column, justify="left" if column == "kind" else "right")
     for kind, r in report.kinds.items():
-        table.add_row(
-            kind, *(str(v) for v in (r.mined, r.unique, r.added, r.updated, r.unchanged, r.stale, r.kept))
-        )
+        counts = (r.mined, r.unique, r.added, r.updated, r.unchanged, r.stale, r.kept, r.rejected)
+        table.add_row(kind, *(str(v) for v in counts))
     speeches = f"{report.speeches} speech{'es' if report.speeches != 1 else ''}"
     files = f"{report.files} file{'s' if report.files != 1 else ''}"
     head = Text(f"{verb} {report.out_dir.as_posix()}/ from {speeches} in {files}.")

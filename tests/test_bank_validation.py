@@ -49,7 +49,8 @@ def test_every_problem_of_a_file_at_once_with_positions(tmp_path: Path) -> None:
         f"{path}:4:11: slot {{event}} is used but not declared in slots",
         f"{path}:5:12: count must be a whole number",
         f"{path}:6:9: duplicate id 'a' (also entry 1)",
-        f"{path}:8:5: unknown key 'colour'; allowed: id, text, slots, keywords, tags, count, sources, "
+        f"{path}:8:5: unknown key 'colour'; allowed: id, text, slots, keywords, tags, occasion, "
+        "speaker_level, moves, specifics, reuse, count, sources, "
         "curated, stale",
         f"{path}:11:13: unknown slot 'x'; slots are: org, place, year, event, speaker, audience, date, "
         "name, count",

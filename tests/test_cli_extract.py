@@ -31,6 +31,8 @@ def test_extract_prints_a_summary(run: Any, tmp_path: Path) -> None:
         "stale",
         "┃",
         "kept",
+        "┃",
+        "rejected",
     ]
     assert lines[3].split() == [
         "salutation",
@@ -40,6 +42,8 @@ def test_extract_prints_a_summary(run: Any, tmp_path: Path) -> None:
         "2",
         "│",
         "2",
+        "│",
+        "0",
         "│",
         "0",
         "│",
@@ -66,6 +70,7 @@ def test_extract_json_and_dry_run(run: Any, tmp_path: Path) -> None:
         "unchanged": 0,
         "stale": 0,
         "kept": 0,
+        "rejected": 0,
     }
     assert not out.exists()
 

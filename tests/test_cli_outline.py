@@ -22,6 +22,8 @@ def test_outline_json_is_the_design_contract(run: Any, monkeypatch: Any) -> None
         "index",
         "line",
         "title",
+        "date",
+        "event",
         "salutation",
         "opening",
         "transition",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from speechkit.bank.slots import fill, slots_in
-from speechkit.mining.generalise import PROTECTED, generalise
+from speechkit.mining.generalise import PROTECTED, SpeechContext, generalise
 from speechkit.reading.normalise import normalise
 
 
@@ -29,7 +29,7 @@ def test_congress_opening_from_the_seed() -> None:
         ("今天的全市工会工作会议，主要是部署20x年的工作", "今天的{event}，主要是部署{year}年的工作"),
         ("今天，我们在这里召开新兴工业园区工会组建工作座谈会，主要是", "今天，我们在这里召开{event}，主要是"),
         ("刚才，梁伟同志作了工作报告", "刚才，{name}同志作了工作报告"),
-        ("郴州市总工会在2023年5月1日举办活动", "{org}在{year}年{date}举办活动"),
+        ("郴州市总工会在2023年5月1日举办活动", "{org}在2023年5月1日举办活动"),  # whose year? unknown
         ("我代表厂党政祝愿全体女工朋友们身体健康", "我代表{speaker}祝愿全体女工朋友们身体健康"),
     ],
 )
@@ -86,3 +86,10 @@ def test_fill_inserts_values_literally() -> None:
 )
 def test_years_looked_back_on_stay_placeholders(source: str) -> None:
     assert "{year}" not in gen(source) and "20××年" in gen(source)
+
+
+def test_a_written_year_is_this_year_only_in_a_speech_of_that_year() -> None:
+    this_year = SpeechContext(year=2023)
+    text = normalise("郴州市总工会在2023年5月1日举办活动").text
+    assert generalise(text, context=this_year)[0] == "{org}在{year}年{date}举办活动"
+    assert generalise(text, context=SpeechContext(year=2024))[0] == "{org}在2023年5月1日举办活动"

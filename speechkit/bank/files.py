@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from speechkit.bank import yamlio
-from speechkit.bank.model import COMMON_KEYS, FILE_NAMES, POINT_KEYS, Bank, Phrase, Source
+from speechkit.bank.model import COMMON_KEYS, FILE_NAMES, POINT_KEYS, Bank, Phrase, Source, Specific
 from speechkit.bank.slots import SLOT_NAMES, slots_in
+from speechkit.bank.vocabulary import MOVES, OCCASIONS, SPEAKER_LEVELS, SPECIFIC_KINDS
 from speechkit.errors import BankError
 
 
@@ -108,6 +109,7 @@ def _phrase_from(data: Any, kind: str, path: yamlio.PathKey, problems: list[yaml
     for key in ("keywords", "tags"):
         if key in data:
             setattr(phrase, key, _check_str_list(data[key], (*path, key), problems, key))
+    _knowledge_from(data, phrase, path, problems)
     if "count" in data:
         phrase.count = _check_int(data["count"], (*path, "count"), problems, "count", 1)
     for key in ("curated", "stale"):
@@ -132,6 +134,47 @@ def _phrase_from(data: Any, kind: str, path: yamlio.PathKey, problems: list[yaml
                 yamlio.Problem((*path, "text"), f"slot {{{name}}} is used but not declared in slots")
             )
     return phrase
+
+
+def _check_word(
+    value: Any, path: yamlio.PathKey, problems: list[yamlio.Problem], words: tuple[str, ...]
+) -> bool:
+    if isinstance(value, str) and value in words:
+        return True
+    problems.append(yamlio.Problem(path, f"unknown value {value!r}; use one of: {', '.join(words)}"))
+    return False
+
+
+def _knowledge_from(
+    data: dict[str, Any], phrase: Phrase, path: yamlio.PathKey, problems: list[yamlio.Problem]
+) -> None:
+    """What mining learnt of a phrase; every field may be missing (unknown)."""
+    for key, words in (("occasion", OCCASIONS), ("speaker_level", SPEAKER_LEVELS)):
+        if key in data and _check_word(data[key], (*path, key), problems, words):
+            setattr(phrase, key, data[key])
+    if "moves" in data:
+        moves = _check_str_list(data["moves"], (*path, "moves"), problems, "moves")
+        phrase.moves = [
+            m for k, m in enumerate(moves) if _check_word(m, (*path, "moves", k), problems, MOVES)
+        ]
+    if "specifics" in data:
+        value = data["specifics"]
+        if not isinstance(value, list):
+            problems.append(yamlio.Problem((*path, "specifics"), "specifics must be a list"))
+            value = []
+        for k, item in enumerate(value):
+            if not (
+                isinstance(item, dict) and set(item) == {"text", "kind"} and isinstance(item["text"], str)
+            ):
+                problems.append(yamlio.Problem((*path, "specifics", k), "a specific is {text: …, kind: …}"))
+            elif _check_word(item["kind"], (*path, "specifics", k, "kind"), problems, SPECIFIC_KINDS):
+                phrase.specifics.append(Specific(item["text"], item["kind"]))
+    if "reuse" in data:
+        value = data["reuse"]
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            problems.append(yamlio.Problem((*path, "reuse"), "reuse must be a number from 0 to 1"))
+        else:
+            phrase.reuse = float(value)
 
 
 def _sources_from(value: Any, path: yamlio.PathKey, problems: list[yamlio.Problem]) -> list[Source]:

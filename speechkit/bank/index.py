@@ -28,10 +28,10 @@ from pathlib import Path
 from typing import Any
 
 from speechkit import __version__
-from speechkit.bank.model import FILE_NAMES, KINDS, Bank, Phrase, Source, search_text
+from speechkit.bank.model import FILE_NAMES, KINDS, Bank, Phrase, Source, Specific, search_text
 from speechkit.paths import cache_dir
 
-FORMAT = 4
+FORMAT = 5
 EXACT_COUNT_MAX = 20_000  # above this many phrases, --search says "more" instead of counting
 _SEP = "\x1f"
 
@@ -69,6 +69,7 @@ def _to_record(p: Phrase) -> bytes:
     return marshal.dumps((
         p.id, p.kind, p.text, p.slots, p.keywords, p.tags, p.count,
         [tuple(s) for s in p.sources], p.heading, p.body, p.level, p.children, p.curated, p.stale,
+        p.occasion, p.speaker_level, p.moves, [tuple(s) for s in p.specifics], p.reuse,
     ))  # fmt: skip
 
 
@@ -77,7 +78,8 @@ def _from_record(blob: bytes) -> Phrase:
     return Phrase(
         id=r[0], kind=r[1], text=r[2], slots=r[3], keywords=r[4], tags=r[5], count=r[6],
         sources=[Source(*s) for s in r[7]], heading=r[8], body=r[9], level=r[10], children=r[11],
-        curated=r[12], stale=r[13],
+        curated=r[12], stale=r[13], occasion=r[14], speaker_level=r[15], moves=r[16],
+        specifics=[Specific(*s) for s in r[17]], reuse=r[18],
     )  # fmt: skip
 
 

@@ -36,7 +36,22 @@ _KIND_ALIASES = (
     }
 )
 
-COMMON_KEYS = ("id", "text", "slots", "keywords", "tags", "count", "sources", "curated", "stale")
+COMMON_KEYS = (
+    "id",
+    "text",
+    "slots",
+    "keywords",
+    "tags",
+    "occasion",
+    "speaker_level",
+    "moves",
+    "specifics",
+    "reuse",
+    "count",
+    "sources",
+    "curated",
+    "stale",
+)
 POINT_KEYS = ("heading", "body", "level", "children")
 
 
@@ -45,6 +60,16 @@ def parse_kind(value: str) -> str:
     if kind is None:
         raise BankError(f"unknown kind {value!r}; use one of: {', '.join(KINDS)}")
     return kind
+
+
+class Specific(NamedTuple):
+    """Something of the source's own in a phrase: ``83家`` (figure), ``郴州`` (place)."""
+
+    text: str
+    kind: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "kind": self.kind}
 
 
 class Source(NamedTuple):
@@ -66,6 +91,12 @@ class Phrase:
     slots: list[str] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    # what mining learnt (None / empty: unknown, as in banks made before it did)
+    occasion: str | None = None  # of the source speech
+    speaker_level: str | None = None  # of the source speech's speaker
+    moves: list[str] = field(default_factory=list)  # openings and closings
+    specifics: list[Specific] = field(default_factory=list)
+    reuse: float | None = None  # 0..1: how well it serves a new speech as it stands
     count: int = 1
     sources: list[Source] = field(default_factory=list)
     heading: str | None = None  # points only
@@ -92,13 +123,18 @@ class Phrase:
             data["body"] = list(self.body)
             data["level"] = self.level or 1
             data["children"] = list(self.children)
-        data.update(
-            slots=list(self.slots),
-            keywords=list(self.keywords),
-            tags=list(self.tags),
-            count=self.count,
-            sources=[s.to_dict() for s in self.sources],
-        )
+        data.update(slots=list(self.slots), keywords=list(self.keywords), tags=list(self.tags))
+        if self.occasion is not None:
+            data["occasion"] = self.occasion
+        if self.speaker_level is not None:
+            data["speaker_level"] = self.speaker_level
+        if self.moves:
+            data["moves"] = list(self.moves)
+        if self.specifics:
+            data["specifics"] = [s.to_dict() for s in self.specifics]
+        if self.reuse is not None:
+            data["reuse"] = self.reuse
+        data.update(count=self.count, sources=[s.to_dict() for s in self.sources])
         if self.curated:
             data["curated"] = True
         if self.stale:
@@ -121,6 +157,17 @@ class Phrase:
         lines.append(f"    slots: {yamlio.flow_list(self.slots)}")
         lines.append(f"    keywords: {yamlio.flow_list(self.keywords)}")
         lines.append(f"    tags: {yamlio.flow_list(self.tags)}")
+        if self.occasion is not None:
+            lines.append(f"    occasion: {yamlio.scalar(self.occasion)}")
+        if self.speaker_level is not None:
+            lines.append(f"    speaker_level: {yamlio.scalar(self.speaker_level)}")
+        if self.moves:
+            lines.append(f"    moves: {yamlio.flow_list(self.moves)}")
+        if self.specifics:
+            lines.append("    specifics:")
+            lines.extend(f"      - {yamlio.flow_map(s.to_dict())}" for s in self.specifics)
+        if self.reuse is not None:
+            lines.append(f"    reuse: {self.reuse:.2f}")
         lines.append(f"    count: {self.count}")
         if self.sources:
             lines.append("    sources:")

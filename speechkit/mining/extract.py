@@ -21,9 +21,14 @@ from typing import NamedTuple
 from speechkit.bank.files import file_chunks, render_file
 from speechkit.bank.journal import bank_lock, needs_recovery, recover, write_group
 from speechkit.bank.load import is_bank_folder, load_bank
-from speechkit.bank.model import FILE_NAMES, KINDS, Bank, Phrase, Source, dedup_key, phrase_id
+from speechkit.bank.model import FILE_NAMES, KINDS, Bank, Phrase, Source, Specific, dedup_key, phrase_id
 from speechkit.errors import BankError, CorpusError
-from speechkit.mining.generalise import generalise
+from speechkit.mining import moves as move_cues
+from speechkit.mining.context import context_of
+from speechkit.mining.corpus_config import Stated, stated_for
+from speechkit.mining.generalise import SpeechContext, generalise
+from speechkit.mining.occasion import classify
+from speechkit.mining.reuse import fragment_reason, reuse_score
 from speechkit.reading import cues
 from speechkit.reading.corpus import CorpusFile, find_files, named_files, read_file, skip_or_raise
 from speechkit.reading.outline import Para, Point, Speech
@@ -47,26 +52,34 @@ class Record(NamedTuple):
     level: int | None = None
     children: Sequence[str] = ()  # keys of child records
     keywords: Sequence[str] = ()
-
-
-def _record(kind: str, text: str, slots: list[str], source: Source, tags: list[str]) -> Record:
-    return Record(kind, text, slots, source, tags, dedup_key(text))
+    occasion: str | None = None  # of the source speech
+    speaker_level: str | None = None
+    moves: Sequence[str] = ()
+    specifics: Sequence[tuple[str, str]] = ()  # (text, kind)
+    reuse: float | None = None
 
 
 # ----------------------------------------------------------- speech → records
 
 
-def occasion_tags(speech: Speech) -> list[str]:
-    """Occasion tags guessed from how the speech presents itself."""
-    parts = [speech.title or "", speech.salutation.text if speech.salutation else ""]
-    parts += [p.text for p in speech.opening[:3]]
-    if speech.transition:
-        parts.append(speech.transition.text)
-    head = "\n".join(parts)
-    tags = [tag for tag, pattern in cues.OCCASION_TAGS if pattern.search(head)]
-    if speech.salutation and "代表" in speech.salutation.text and "congress" not in tags:
-        tags.insert(0, "congress")
-    return tags
+@dataclass(frozen=True)
+class _About:
+    """What every record of one speech shares."""
+
+    label: str
+    index: int
+    tags: list[str]
+    occasion: str
+    speaker_level: str | None
+    context: SpeechContext
+
+
+def _about(label: str, speech: Speech, stated: Stated) -> _About:
+    found = classify(speech)
+    occasion = stated.occasion or found.occasion
+    level = stated.speaker_level or found.level
+    tags = [occasion] if occasion != "other" else []
+    return _About(label, speech.index, tags, occasion, level, context_of(speech))
 
 
 def _units(para: Para) -> list[str]:
@@ -96,57 +109,76 @@ def _has_words(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
 
-def speech_records(label: str, speech: Speech) -> list[Record]:
-    tags = occasion_tags(speech)
+def speech_records(
+    label: str, speech: Speech, stated: Stated | None = None, rejected: dict[str, int] | None = None
+) -> list[Record]:
+    """The phrase records of one speech; units that are no phrase (fragments)
+    are left out and counted in ``rejected`` by kind."""
+    about = _about(label, speech, stated or Stated())
 
     def record(kind: str, text: str, line: int, *, transition: bool = False) -> Record:
-        generalised, slots = generalise(text, transition=transition)
-        return _record(kind, generalised, slots, Source(label, speech.index, line), tags)
+        generalised, slots = generalise(text, transition=transition, context=about.context)
+        moves = move_cues.moves_of(text) if kind in ("opening", "closing") else ()
+        return Record(
+            kind, generalised, slots, Source(label, speech.index, line), about.tags, dedup_key(generalised),
+            occasion=about.occasion, speaker_level=about.speaker_level, moves=moves,
+        )  # fmt: skip
+
+    def usable(kind: str, unit: str) -> bool:
+        if not _has_words(unit):
+            return False
+        if fragment_reason(kind, unit) is None:
+            return True
+        if rejected is not None:
+            rejected[kind] = rejected.get(kind, 0) + 1
+        return False
 
     out: list[Record] = []
-    keep = _has_words
     if speech.salutation:
         out.append(record("salutation", speech.salutation.text, speech.salutation.line))
     for para in speech.opening:
-        out.extend(record("opening", unit, para.line) for unit in _units(para) if keep(unit))
-    if speech.transition and keep(speech.transition.text):
+        out.extend(record("opening", unit, para.line) for unit in _units(para) if usable("opening", unit))
+    if speech.transition and _has_words(speech.transition.text):
         out.append(record("transition", speech.transition.text, speech.transition.line, transition=True))
     for point in speech.points:
-        if keep(point.heading):
-            _point_records(point, 1, label, speech.index, tags, out)
+        if _has_words(point.heading):
+            _point_records(point, 1, about, out)
     for para in speech.closing:
-        out.extend(record("closing", unit, para.line) for unit in _units(para) if keep(unit))
+        out.extend(record("closing", unit, para.line) for unit in _units(para) if usable("closing", unit))
     return out
 
 
-def _point_records(
-    point: Point, level: int, label: str, index: int, tags: list[str], out: list[Record]
-) -> str:
-    heading, slots = generalise(point.heading)
+def _point_records(point: Point, level: int, about: _About, out: list[Record]) -> str:
+    heading, slots = generalise(point.heading, context=about.context)
     body = []
     for para in point.body:
-        text, used = generalise(para.text)
+        text, used = generalise(para.text, context=about.context)
         body.append(text)
         slots += [s for s in used if s not in slots]
     key = dedup_key("\n".join([heading, *body]))
     at = len(out)
+    source = Source(about.label, about.index, point.line)
     out.append(
-        Record("point", heading, slots, Source(label, index, point.line), tags, key, heading, body, level)
-    )
+        Record(
+            "point", heading, slots, source, about.tags, key, heading, body, level,
+            occasion=about.occasion, speaker_level=about.speaker_level,
+        )
+    )  # fmt: skip
     children = [
-        _point_records(child, level + 1, label, index, tags, out)
-        for child in point.children
-        if _has_words(child.heading)
+        _point_records(child, level + 1, about, out) for child in point.children if _has_words(child.heading)
     ]
     out[at] = out[at]._replace(children=children)
     return key
 
 
-def file_records(corpus_file: CorpusFile) -> tuple[list[Record], int]:
-    """Records of one file and how many speeches it holds."""
+def file_records(
+    corpus_file: CorpusFile, stated: Stated | None = None
+) -> tuple[list[Record], int, dict[str, int]]:
+    """Records of one file, how many speeches it holds, and the units rejected as fragments."""
     speeches = parse_text(corpus_file.text)
-    records = [r for speech in speeches for r in speech_records(corpus_file.label, speech)]
-    return records, len(speeches)
+    rejected: dict[str, int] = {}
+    records = [r for speech in speeches for r in speech_records(corpus_file.label, speech, stated, rejected)]
+    return records, len(speeches), rejected
 
 
 # --------------------------------------------------------- records → phrases
@@ -236,7 +268,9 @@ class PhraseBuilder:
             phrase = Phrase(
                 id=self._id(rec.kind, key, digest), kind=rec.kind, text=rec.text, slots=list(rec.slots),
                 keywords=list(rec.keywords), tags=list(rec.tags), count=0, heading=rec.heading,
-                body=list(rec.body), level=rec.level,
+                body=list(rec.body), level=rec.level, occasion=rec.occasion,
+                speaker_level=rec.speaker_level, moves=list(rec.moves),
+                specifics=[Specific(*s) for s in rec.specifics], reuse=rec.reuse,
             )  # fmt: skip
             bucket[digest] = phrase
             self.sources[digest] = set()
@@ -269,25 +303,38 @@ def build_phrases(records: Iterable[Record]) -> dict[str, list[Phrase]]:
     return builder.result()
 
 
-_KEYWORD_MEMO: dict[str, list[str]] = {}  # per process: the same phrase recurs across files
-_KEYWORD_MEMO_MAX = 20_000
+_KNOWLEDGE_MEMO: dict[str, tuple[list[str], list[tuple[str, str]], float]] = {}  # per process
+_KNOWLEDGE_MEMO_MAX = 20_000
 
 
-def add_keywords(records: list[Record]) -> list[Record]:
-    """The records with their keywords mined with jieba (salutations have none)."""
-    from speechkit.mining.keywords import keywords
+def add_knowledge(records: list[Record]) -> list[Record]:
+    """The records with what segmentation tells: keywords (not for salutations),
+    specifics, and the reuse score that depends on them."""
+    from speechkit.mining.keywords import KEYWORD_SPAN, dictionary_tags, keywords_of_tokens, segment
+    from speechkit.mining.specifics import find_specifics
 
+    tags = dictionary_tags()
     out = []
     for rec in records:
-        if rec.kind != "salutation":
-            found = _KEYWORD_MEMO.get(rec.key)
-            if found is None:
-                found = keywords(_without_slots("\n".join([rec.heading or rec.text, *rec.body])))
-                if len(_KEYWORD_MEMO) >= _KEYWORD_MEMO_MAX:
-                    _KEYWORD_MEMO.clear()
-                _KEYWORD_MEMO[rec.key] = found
-            rec = rec._replace(keywords=found)
-        out.append(rec)
+        known = _KNOWLEDGE_MEMO.get(rec.key)
+        if known is None:
+            text = _without_slots("\n".join([rec.heading or rec.text, *rec.body]))
+            tokens = segment(text)
+            head: list[str] = []
+            length = 0
+            for token in tokens:
+                if length >= KEYWORD_SPAN:
+                    break
+                head.append(token)
+                length += len(token)
+            words = keywords_of_tokens(head) if rec.kind != "salutation" else []
+            specifics = [(s.text, s.kind) for s in find_specifics(text, tokens, tags)]
+            score = reuse_score(rec.kind, text, [k for _, k in specifics], rec.moves)
+            known = (words, specifics, score)
+            if len(_KNOWLEDGE_MEMO) >= _KNOWLEDGE_MEMO_MAX:
+                _KNOWLEDGE_MEMO.clear()
+            _KNOWLEDGE_MEMO[rec.key] = known
+        out.append(rec._replace(keywords=known[0], specifics=known[1], reuse=known[2]))
     return out
 
 
@@ -310,6 +357,7 @@ class KindReport:
     unchanged: int = 0
     stale: int = 0
     kept: int = 0  # curated or hand-added entries left as they were
+    rejected: int = 0  # units left out as fragments (no phrase of this kind)
     # "added" / "updated" / "stale" -> [{id, text}], for --dry-run
     changes: dict[str, list[dict[str, str]]] = field(default_factory=dict)
 
@@ -403,16 +451,21 @@ class MinedCorpus:
     files: int
     speeches: int
     labels: set[str]
+    rejected: dict[str, int] = field(default_factory=dict)
 
 
-def _mine_file(path: str) -> tuple[str, list[Record], int, str | None]:
-    """Worker: one file to records with keywords; an unreadable file returns its error."""
+_Mined = tuple[str, list[Record], int, dict[str, int], str | None]
+
+
+def _mine_file(job: tuple[str, Stated]) -> _Mined:
+    """Worker: one file to records with their knowledge; an unreadable file returns its error."""
+    path, stated = job
     try:
         corpus_file = read_file(Path(path))
     except CorpusError as exc:
-        return path, [], 0, str(exc)
-    records, count = file_records(corpus_file)
-    return corpus_file.label, add_keywords(records), count, None
+        return path, [], 0, {}, str(exc)
+    records, count, rejected = file_records(corpus_file, stated)
+    return corpus_file.label, add_knowledge(records), count, rejected, None
 
 
 def default_jobs() -> int:
@@ -436,8 +489,10 @@ def mine_corpus(
         raise CorpusError(f"--jobs must be 1 or more, not {jobs}")
     builder = PhraseBuilder()
     result = MinedCorpus({}, 0, 0, set())
-    with _file_results(files, jobs) as results:
-        for path, size, (label, records, count, error) in zip(files, sizes, results, strict=True):
+    roots = [Path(p) for p in paths]
+    jobs_list = [(str(f), stated_for(f, _root_of(f, roots))) for f in files]
+    with _file_results(jobs_list, jobs) as results:
+        for path, size, (label, records, count, rejected, error) in zip(files, sizes, results, strict=True):
             done += size
             if progress:
                 progress(done, total)
@@ -446,11 +501,21 @@ def mine_corpus(
                 continue
             for rec in records:
                 builder.add(rec)
+            for kind, n in rejected.items():
+                result.rejected[kind] = result.rejected.get(kind, 0) + n
             result.files += 1
             result.speeches += count
             result.labels.add(label)
     result.phrases = builder.result()
     return result
+
+
+def _root_of(path: Path, roots: list[Path]) -> Path:
+    """The path named on the command line that ``path`` was found under."""
+    for root in roots:
+        if root == path or root in path.parents:
+            return root
+    return path.parent
 
 
 def _size(path: Path) -> int:
@@ -461,12 +526,10 @@ def _size(path: Path) -> int:
 
 
 @contextlib.contextmanager
-def _file_results(
-    files: list[Path], jobs: int
-) -> Iterator[Iterator[tuple[str, list[Record], int, str | None]]]:
+def _file_results(files: list[tuple[str, Stated]], jobs: int) -> Iterator[Iterator[_Mined]]:
     """Results per file, in file order: in this process, or from a pool of workers."""
     if jobs <= 1:
-        yield (_mine_file(str(f)) for f in files)
+        yield (_mine_file(job) for job in files)
         return
     import multiprocessing
 
@@ -477,7 +540,7 @@ def _file_results(
     if context.get_start_method() == "fork":
         prepare()  # load the dictionary once; forked workers share it
     with context.Pool(jobs) as pool:
-        yield pool.imap(_mine_file, [str(f) for f in files], chunksize=1)
+        yield pool.imap(_mine_file, files, chunksize=1)
 
 
 def extract(
@@ -512,6 +575,7 @@ def extract(
                 recover(folder)
         existing = load_bank(folder, keep_raw=True) if is_bank_folder(folder) else None
         _, reports = merge(existing, mined, inputs)
+        _note_rejected(reports, corpus.rejected)
         return ExtractReport(folder, files, speeches, reports, written=False, skipped=skipped)
     if not folder.exists():
         try:
@@ -522,11 +586,17 @@ def extract(
         recover(folder)
         existing = load_bank(folder, keep_raw=True) if is_bank_folder(folder) else None
         merged, reports = merge(existing, mined, inputs)
+        _note_rejected(reports, corpus.rejected)
         save_bank(folder, merged)
         from speechkit.bank import index as bankindex  # index it now, so the first draft from it is fast
 
         bankindex.store(folder, Bank(folder, merged), bankindex.signature(folder))
     return ExtractReport(folder, files, speeches, reports, written=True, skipped=skipped)
+
+
+def _note_rejected(reports: dict[str, KindReport], rejected: dict[str, int]) -> None:
+    for kind, count in rejected.items():
+        reports[kind].rejected = count
 
 
 def save_bank(folder: Path, phrases: dict[str, list[Phrase]]) -> None:

@@ -9,6 +9,7 @@ no slot may overlap a protected fixed expression.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from speechkit.bank.slots import escape_braces
 
@@ -49,12 +50,15 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     # 2023年 / 20××年 as this year; not a year looked back on ("过去的20××年里",
-    # "回顾总结20××年…", "在20××年的基础上"), which this year's value would falsify
+    # "回顾总结20××年…", "在20××年的基础上"), nor a target or a span (到2035年, 2021—2025年,
+    # 2035年远景目标), which this year's value would falsify. A written year must
+    # also be the speech's own (see ``SpeechContext``).
     (
         "year",
         re.compile(
-            r"(?<!过去的)(?<!过去)(?<!回顾)(?<!总结)(?<!去年)(?<!上一)(?<![0-9])"
-            r"(?P<v>(?:19|20)(?:[0-9]{2}|××))(?=年)(?!年里|年的基础上|年以来|年来|年度工会工作模范)"
+            r"(?<!过去的)(?<!过去)(?<!回顾)(?<!总结)(?<!去年)(?<!上一)(?<![0-9到至从截止—－~-])(?<!截至)(?<!以前)"
+            r"(?P<v>(?:19|20)(?:[0-9]{2}|××))(?=年)"
+            r"(?!年里|年的基础上|年以来|年来|年度工会工作模范|年底|年末|年前|年远景|年可持续|年议程|年目标|年[—－~-]|年至|年到)"
         ),
     ),
     ("date", re.compile(r"(?<![0-9])(?P<v>[0-9]{1,2}月[0-9]{1,2}日)")),
@@ -117,21 +121,63 @@ _COUNT_RE = re.compile(
 )
 
 
-def generalise(text: str, *, transition: bool = False) -> tuple[str, list[str]]:
-    """Replace specifics in ``text`` (already normalised) with slots.
+@dataclass(frozen=True)
+class SpeechContext:
+    """What a speech says of itself: the year it was given (None: unknown) and
+    the names of its own organisation, place and event, as its title gives them
+    (each becomes its slot wherever the speech repeats it)."""
 
-    Returns the generalised text (literal braces escaped) and the slot names
-    used, in order of first use.
-    """
+    year: int | None = None
+    own: tuple[tuple[str, str], ...] = field(default=())  # (text, slot), longest first
+
+
+_QUOTED_RE = re.compile(r"“[^“”]{1,30}”|《[^《》]{1,40}》")
+# A place's name that goes on into the name of something else.
+_NAME_GOES_ON_RE = re.compile(
+    rf"[{_HAN}]{{0,6}}?(?:集团|公司|试验区|自由贸易港|自贸港|实验室|大学|银行|一号|[新高]区|开发区|港|控股)"
+)
+_WRITTEN_YEAR_BEFORE_RE = re.compile(r"(?:19|20)(?:[0-9]{2}|××)年$")
+
+
+def _is_own_year(value: str, context: SpeechContext | None) -> bool:
+    """A written year is this year only in a speech of that year; a placeholder
+    (20××) stands for the year of whatever speech it is in."""
+    if value.endswith("××"):
+        return True
+    return context is not None and context.year is not None and int(value) == context.year
+
+
+def slot_spans(
+    text: str, *, transition: bool = False, context: SpeechContext | None = None
+) -> list[tuple[int, int, str]]:
+    """(start, end, slot) of every stretch of ``text`` that becomes a slot, in order."""
     protected = [(m.start(), m.end()) for m in _PROTECTED_RE.finditer(text)]
     spans: list[tuple[int, int, str]] = []
     rules = _RULES + ((("count", _COUNT_RE),) if transition else ())
+    quoted = [(m.start(), m.end()) for m in _QUOTED_RE.finditer(text)]
+    for value, name in context.own if context else ():
+        for m in re.finditer(re.escape(value), text):
+            start, end = m.span()
+            if any(start < qe and qs < end for qs, qe in quoted) or _NAME_GOES_ON_RE.match(text, end):
+                continue  # part of another name: “吉林一号”, 海南自由贸易港, 广西国控集团
+            if not any(start < pe and ps < end for ps, pe in protected) and not any(
+                start < se and ss < end for ss, se, _ in spans
+            ):
+                spans.append((start, end, name))
     for name, pattern in rules:
         for m in pattern.finditer(text):
             start, end = m.span("v")
             value = m.group("v")
             if name == "name" and value in _NOT_A_NAME:
                 continue
+            if name == "year" and not _is_own_year(value, context):
+                continue
+            if (
+                name == "date"
+                and _WRITTEN_YEAR_BEFORE_RE.search(text, 0, start)
+                and not any(n == "year" and e + 1 == start for _, e, n in spans)
+            ):
+                continue  # the day of a year that is not this one
             if name == "org" and (value[0] in _NOT_PLACE or _FUNCTION_CHARS & set(value[:3])):
                 continue
             if any(start < pe and ps < end for ps, pe in protected):
@@ -139,9 +185,20 @@ def generalise(text: str, *, transition: bool = False) -> tuple[str, list[str]]:
             if any(start < se and ss < end for ss, se, _ in spans):
                 continue  # an earlier, more specific rule already took this text
             spans.append((start, end, name))
+    return sorted(spans)
+
+
+def generalise(
+    text: str, *, transition: bool = False, context: SpeechContext | None = None
+) -> tuple[str, list[str]]:
+    """Replace specifics in ``text`` (already normalised) with slots.
+
+    Returns the generalised text (literal braces escaped) and the slot names
+    used, in order of first use.
+    """
+    spans = slot_spans(text, transition=transition, context=context)
     if not spans:
         return escape_braces(text), []
-    spans.sort()
     out = []
     used: list[str] = []
     last = 0

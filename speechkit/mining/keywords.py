@@ -89,21 +89,37 @@ def _idf_table() -> tuple[dict[str, int], float]:
     if _rjieba() is None:
         tok = tokenizer()
         return tok.FREQ, math.log(tok.total)
-    return _dictionary_frequencies()
+    freq, total, _ = _dictionary_tables()
+    return freq, math.log(total)
 
 
-def _dictionary_frequencies() -> tuple[dict[str, int], float]:
-    """jieba's dict.txt as {word: frequency}, without building jieba's prefix
-    dictionary (rjieba has its own); cached as marshal in the user cache."""
+# The tags that may name something (places, organisations, people, other
+# proper nouns); the rest of the dictionary's tags are not kept.
+_NAME_TAGS = frozenset({"ns", "nt", "nr", "nrfg", "nrt", "nz"})
+
+
+@lru_cache(maxsize=1)
+def dictionary_tags() -> dict[str, str]:
+    """jieba's dictionary tag of every word that may be a name: ``{"郴州": "ns"}``."""
+    return _dictionary_tables()[2]
+
+
+@lru_cache(maxsize=1)
+def _dictionary_tables() -> tuple[dict[str, int], int, dict[str, str]]:
+    """jieba's dict.txt as {word: frequency}, its total, and the name tags,
+    without building jieba's prefix dictionary (rjieba has its own); cached
+    as marshal in the user cache."""
     import jieba
 
-    cache = cache_dir() / f"jieba-{jieba.__version__}-freq.marshal"
+    cache = cache_dir() / f"jieba-{jieba.__version__}-tables.marshal"
     try:
-        freq, total = marshal.loads(cache.read_bytes())
-        return freq, math.log(total)
+        freq, total, tags = marshal.loads(cache.read_bytes())
+        if isinstance(freq, dict) and isinstance(total, int) and isinstance(tags, dict):
+            return freq, total, tags
     except (OSError, EOFError, ValueError, TypeError):
         pass
     freq = {}
+    tags = {}
     total = 0
     with jieba.Tokenizer().get_dict_file() as fh:
         for raw in fh:
@@ -112,19 +128,22 @@ def _dictionary_frequencies() -> tuple[dict[str, int], float]:
                 count = int(parts[1])
                 freq[parts[0]] = count
                 total += count
+                if len(parts) >= 3 and parts[2].strip() in _NAME_TAGS:
+                    tags[parts[0]] = parts[2].strip()
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps((freq, total)))
+        tmp.write_bytes(marshal.dumps((freq, total, tags)))
         os.replace(tmp, cache)
     except OSError:
         pass
-    return freq, math.log(total)
+    return freq, total, tags
 
 
 def prepare() -> None:
     """Load the segmenter and its dictionary now (before worker processes fork)."""
     _idf_table()
+    dictionary_tags()
     if _rjieba() is None:
         tokenizer()
 
@@ -132,14 +151,19 @@ def prepare() -> None:
 def keywords(text: str, limit: int = MAX_KEYWORDS) -> list[str]:
     """The words that best say what ``text`` is about, most telling first.
 
-    Scored by frequency in the text times rarity in jieba's dictionary
-    (a tf-idf without a separate corpus); ties keep the order of first use.
     Only the first ``KEYWORD_SPAN`` characters are read.
     """
+    return keywords_of_tokens(segment(text[:KEYWORD_SPAN]), limit)
+
+
+def keywords_of_tokens(tokens: list[str], limit: int = MAX_KEYWORDS) -> list[str]:
+    """Keywords from tokens already segmented: scored by frequency in the text
+    times rarity in jieba's dictionary (a tf-idf without a separate corpus);
+    ties keep the order of first use."""
     freq, log_total = _idf_table()
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
-    for k, token in enumerate(segment(text[:KEYWORD_SPAN])):
+    for k, token in enumerate(tokens):
         if len(token) < 2 or not "\u4e00" <= token[0] <= "\u9fff" or token in STOPWORDS:
             continue
         counts[token] = counts.get(token, 0) + 1

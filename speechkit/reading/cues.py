@@ -105,12 +105,3 @@ NOT_A_TITLE_RE = re.compile(r"^(?:谢谢|再见|此致|附件|注：)")
 
 # Sentences of greeting, thanks and good wishes: mined as phrases on their own.
 FORMULA_RE = re.compile(r"之际|祝贺|问候|欢迎|感谢|敬意|预祝|祝愿|祝福|谢谢|致以|^祝|，祝")
-
-# Occasion tags, guessed from the words of the whole speech.
-OCCASION_TAGS = (
-    ("congress", re.compile(r"代表大会")),
-    ("commendation", re.compile(r"表彰|先进|劳模|模范")),
-    ("symposium", re.compile(r"座谈会")),
-    ("festival", re.compile(r"节日|春节|新春|妇女节|劳动节|“三八”|“五一”|慰问|元旦|中秋")),
-    ("work-meeting", re.compile(r"工作会议|工作会")),
-)

@@ -27,6 +27,28 @@ _TITLE_STOP_RE = re.compile(rf"[{_DASHES}]{{1,2}}|※|[（(]{_DATE}[^）)]*[）)
 _HEADER_MAX = 300
 
 
+_FULL_DATE_RE = re.compile(r"(?:19|20)[0-9]{2}年[0-9]{1,2}月(?:[0-9]{1,2}日)?")
+_YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}年")
+
+
+def date_in(block: str) -> str | None:
+    """The date a title block gives (``2026年1月26日``), else the year it names."""
+    m = _FULL_DATE_RE.search(block) or _YEAR_RE.search(block)
+    return m.group() if m else None
+
+
+# "——在某某大会上的讲话": where and at what the speech was given.
+_OCCASION_LINE_RE = re.compile(
+    r"在(?P<event>[^。！？；：，（）()]{2,60}?)(?:开幕式|闭幕式)?上(?:的(?:讲话|致辞|发言|报告|主旨演讲|演讲|讲稿))?"
+)
+
+
+def event_in(block: str) -> str | None:
+    """The meeting a subtitle names: 在(二十国集团领导人第十五次峰会)上的讲话."""
+    m = _OCCASION_LINE_RE.search(block)
+    return m.group("event") if m else None
+
+
 def is_subtitle(line: str) -> bool:
     """A date, byline or "——在…上的讲话" line right under a title."""
     if len(line) > 80 or any(ch in line for ch in "。！？；"):
@@ -38,6 +60,8 @@ def is_subtitle(line: str) -> bool:
 class GluedHeader:
     title: str | None
     body: int  # where the speech itself starts in the line: its salutation, or its first words
+    date: str | None = None
+    event: str | None = None
 
 
 def title_of_block(block: str) -> str | None:
@@ -74,18 +98,23 @@ def split_glued_header(line: str) -> GluedHeader | None:
                 start = plural.start()
         block = head[:start]
         if _looks_like_title_block(block):
-            return GluedHeader(title_of_block(block), start)
+            return GluedHeader(title_of_block(block), start, date_in(block), _subtitle_event(block))
     byline = _BYLINE_NAME_RE.search(head, 0, limit)
     if byline and byline.start() >= 4:
         name_end = byline.end()
         if head[name_end - 1] in _BODY_START:  # a two-character name
             name_end -= 1
-        return GluedHeader(title_of_block(head[: byline.start()]), name_end)
+        return GluedHeader(title_of_block(head[: byline.start()]), name_end, date_in(head[: byline.start()]))
     return None
 
 
 _ADDRESS_LEAD_RE = re.compile(r"尊敬的|亲爱的|各位|全体|在座")
 _SPEECH_WORDS_RE = re.compile(r"讲话|致辞|演讲|发言|贺词|报告")
+
+
+def _subtitle_event(block: str) -> str | None:
+    stop = _TITLE_STOP_RE.search(block)
+    return event_in(block[stop.start() :]) if stop else None
 
 
 def _looks_like_title_block(block: str) -> bool:

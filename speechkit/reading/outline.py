@@ -51,6 +51,8 @@ class Speech:
     index: int
     line: int
     title: str | None
+    date: str | None = None  # as its title block gives it: 2026年1月26日, or a year
+    event: str | None = None  # the meeting its title block names: 在(…)上的讲话
     salutation: Para | None = None
     opening: list[Para] = field(default_factory=list)
     transition: Para | None = None
@@ -62,6 +64,8 @@ class Speech:
             "index": self.index,
             "line": self.line,
             "title": self.title,
+            "date": self.date,
+            "event": self.event,
             "salutation": self.salutation.text if self.salutation else None,
             "opening": [p.text for p in self.opening],
             "transition": self.transition.text if self.transition else None,

@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from speechkit.reading import cues, sequences, wrapup
-from speechkit.reading.frontmatter import is_back_matter, is_subtitle, split_glued_header
+from speechkit.reading.frontmatter import date_in, event_in, is_back_matter, is_subtitle, split_glued_header
 from speechkit.reading.markers import BLOCK_MARKER_RE, INLINE_MARKER_RE, read_block_marker, read_inline_marker
 from speechkit.reading.normalise import HAN_RE, NormText, normalise, tidy
 from speechkit.reading.outline import FileOutline, Para, Point, Speech
@@ -56,6 +56,8 @@ class _Level:
 @dataclass
 class _SpeechDraft:
     title: str | None
+    date: str | None = None
+    event: str | None = None
     salutation: _Text | None = None
     items: list[_Heading | _Text] = field(default_factory=list)
     stack: list[_Level] = field(default_factory=list)
@@ -143,12 +145,23 @@ class _Builder:
         self.speeches: list[_SpeechDraft] = []
         self.current: _SpeechDraft | None = None
         self.title: str | None = None
+        self.date: str | None = None
+        self.event: str | None = None
         self.document_lines = 0  # content lines since the title
 
-    def start_document(self, title: str) -> None:
+    def start_document(self, title: str, date: str | None = None, event: str | None = None) -> None:
         self.title = title
+        self.date = date or date_in(title)
+        self.event = event or event_in(title)
         self.current = None
         self.document_lines = 0
+
+    def header_line(self, line: str) -> None:
+        """A subtitle, date or byline under the title: a full date there wins."""
+        found = date_in(line)
+        if found and (self.date is None or len(found) > len(self.date)):
+            self.date = found
+        self.event = self.event or event_in(line)
 
     def end_speech(self) -> None:
         """What follows belongs to no speech until a new one starts."""
@@ -156,7 +169,7 @@ class _Builder:
 
     def speech(self) -> _SpeechDraft:
         if self.current is None:
-            self.current = _SpeechDraft(self.title)
+            self.current = _SpeechDraft(self.title, self.date, self.event)
             self.speeches.append(self.current)
         return self.current
 
@@ -166,7 +179,7 @@ class _Builder:
             cur.items.clear()  # a news lead or note between the title and the salutation
             cur.start = None
         if cur is None or cur.has_content() or cur.salutation is not None:
-            cur = _SpeechDraft(self.title)
+            cur = _SpeechDraft(self.title, self.date, self.event)
             self.speeches.append(cur)
             self.current = cur
         cur.salutation = _Text(text, start)
@@ -313,6 +326,7 @@ def _scan(nt: NormText) -> list[_SpeechDraft]:
         if in_header and (
             is_subtitle(line) or (_is_title(line) and len(line) <= 30) or line == builder.title
         ):
+            builder.header_line(line)
             continue  # a subtitle, date or byline under the title, or the title again
         in_header = False
         if is_back_matter(line):
@@ -332,7 +346,7 @@ def _scan(nt: NormText) -> list[_SpeechDraft]:
             glued = split_glued_header(line)
             if glued is not None:
                 if glued.title:
-                    builder.start_document(glued.title)
+                    builder.start_document(glued.title, glued.date, glued.event)
                 offset, line = offset + glued.body, line[glued.body :]
         for pattern in _TITLE_THEN_SALUTATION:
             m = pattern.match(line)
@@ -437,7 +451,9 @@ class _Outliner:
 
     def build(self, draft: _SpeechDraft, index: int) -> Speech:
         start = draft.start if draft.start is not None else 0
-        speech = Speech(index=index, line=self.nt.line_of(start), title=draft.title)
+        speech = Speech(
+            index=index, line=self.nt.line_of(start), title=draft.title, date=draft.date, event=draft.event
+        )
         if draft.salutation:
             speech.salutation = self.para(draft.salutation.text, draft.salutation.start)
         path: list[Point] = []
