@@ -97,6 +97,10 @@ def _warn(message: str) -> None:
     sys.stderr.write(f"Warning: {message}\n")
 
 
+def _ignore(message: str) -> None:
+    """Warnings under --quiet: the file is still skipped, silently."""
+
+
 # ------------------------------------------------------------------ mining
 
 
@@ -104,14 +108,17 @@ PathsArg = Annotated[
     list[Path], typer.Argument(help="Corpus files or folders (*.txt, *.md).", show_default=False)
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+QuietOpt = Annotated[
+    bool, typer.Option("-q", "--quiet", help="Print no notes or warnings, only the result and errors.")
+]
 
 
 @app.command()
-def outline(paths: PathsArg, as_json: JsonOpt = False) -> None:
+def outline(paths: PathsArg, as_json: JsonOpt = False, quiet: QuietOpt = False) -> None:
     """Show the structure of each speech: salutation, opening, transition, points, closing."""
     from speechkit.reading.parser import outline as outline_files
 
-    files = outline_files(paths, warn=_warn)
+    files = outline_files(paths, warn=_ignore if quiet else _warn)
     if as_json:
         _print_json({"files": [f.to_dict() for f in files]})
         return
@@ -230,25 +237,39 @@ def _parse_seed(seed: str | None) -> int | None:
     return value
 
 
-def _write_output(draft: Any, out: Path, fmt: str | None, force: bool) -> None:
+def _write_output(draft: Any, out: Path, fmt: str | None, force: bool, quiet: bool) -> None:
     from speechkit.drafting.render import format_for, render
     from speechkit.fileio import check_output, write_output
 
     chosen = format_for(out, fmt)
     check_output(out, force)  # before rendering: say so at once if the file exists
     write_output(out, render(draft, chosen), force)
-    sys.stderr.write(
-        f"Wrote {out} ({chosen}, {draft.chars} characters, about {draft.spoken_minutes:.1f} minutes)\n"
-    )
+    if not quiet:
+        sys.stderr.write(
+            f"Wrote {out} ({chosen}, {draft.chars} characters, about {draft.spoken_minutes:.1f} minutes)\n"
+        )
 
 
-def _show_draft(draft: Any) -> None:
-    from speechkit.display import draft_footer, draft_text
+def _show_draft(draft: Any, fmt: str | None, quiet: bool) -> None:
+    """The draft on the terminal: highlighted, or as plain txt/md when a --format is given."""
+    if fmt is not None:
+        from speechkit.drafting.render import check_printable, render
 
-    con = console()
-    con.print(draft_text(draft), end="")
-    err = console(stderr=True)
-    err.print(draft_footer(draft), style="dim")
+        sys.stdout.write(render(draft, check_printable(fmt)).decode("utf-8"))
+    else:
+        from speechkit.display import draft_text
+
+        console().print(draft_text(draft), end="")
+    if not quiet:
+        from speechkit.display import draft_footer
+
+        console(stderr=True).print(draft_footer(draft), style="dim")
+
+
+def _notes(notes: list[str], quiet: bool) -> None:
+    if not quiet:
+        for note in notes:
+            sys.stderr.write(f"Note: {note}\n")
 
 
 @app.command()
@@ -297,6 +318,7 @@ def generate(
         bool, typer.Option("--no-input", help="Never prompt; missing required slots are an error.")
     ] = False,
     as_json: JsonOpt = False,
+    quiet: QuietOpt = False,
     bank: BankOpt = None,
 ) -> None:
     """Draft a speech from a template and the phrase bank."""
@@ -309,6 +331,10 @@ def generate(
 
     values = _parse_slots(slot or [])
     chosen_seed = _parse_seed(seed)
+    if out is None and fmt is not None:
+        from speechkit.drafting.render import check_printable
+
+        check_printable(fmt)  # before any work: a Word file needs -o
     check_numbers(minutes, points, rate)
     folder = find_bank(bank)
     tmpl = load_template(template, folder)
@@ -317,9 +343,9 @@ def generate(
         for name in missing_required(tmpl, values):
             values[name] = typer.prompt(f"{tmpl.label(name)} ({name})").strip()
     phrase_bank = load_bank(folder)
+    picked = chosen_seed is None
     if chosen_seed is None:
         chosen_seed = random.SystemRandom().randrange(1_000_000)
-        sys.stderr.write(f"seed {chosen_seed} (use --seed {chosen_seed} to get this draft again)\n")
     draft = assemble(
         phrase_bank,
         tmpl,
@@ -330,15 +356,16 @@ def generate(
         points=points,
         rate=rate,
     )
-    for note in draft.notes:
-        sys.stderr.write(f"Note: {note}\n")
+    if picked and not quiet:
+        sys.stderr.write(f"seed {chosen_seed} (use --seed {chosen_seed} to get this draft again)\n")
+    _notes(draft.notes, quiet)
     if save_draft is not None:
         from speechkit.drafting.draftfile import dump
         from speechkit.fileio import write_output
 
         write_output(save_draft, dump(draft), force)
     if out is not None:
-        _write_output(draft, out, fmt, force)
+        _write_output(draft, out, fmt, force, quiet)
     elif as_json:
         from speechkit.drafting.draftfile import to_data
         from speechkit.drafting.render import to_text
@@ -355,7 +382,7 @@ def generate(
             }
         )
     else:
-        _show_draft(draft)
+        _show_draft(draft, fmt, quiet)
 
 
 @app.command()
@@ -369,13 +396,15 @@ def export(
         typer.Option("--format", help="txt, md or docx (default: from the suffix).", show_default=False),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    quiet: QuietOpt = False,
     bank: BankOpt = None,
 ) -> None:
     """Render a saved draft to a file again, exactly as it was generated."""
     from speechkit.drafting.draftfile import load_draft
 
     draft = load_draft(draft_file, bank)
-    _write_output(draft, out, fmt, force)
+    _notes(draft.notes, quiet)
+    _write_output(draft, out, fmt, force, quiet)
 
 
 phrases_app = typer.Typer(
@@ -437,13 +466,15 @@ def phrases_show(
         str, typer.Argument(metavar="ID", help="A phrase id, as listed by 'speechkit phrases'.")
     ],
     as_json: JsonOpt = False,
+    bank: BankOpt = None,
 ) -> None:
     """Print one phrase entry in full."""
     from speechkit.bank.load import load_bank
     from speechkit.bank.locate import find_bank
     from speechkit.errors import BankError
 
-    phrase_bank = load_bank(find_bank(ctx.obj))
+    # --bank may come before 'show' (the group's option) or after it
+    phrase_bank = load_bank(find_bank(bank if bank is not None else ctx.obj))
     phrase = phrase_bank.get(phrase_id)
     if phrase is None:
         raise BankError(

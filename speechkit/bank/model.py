@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from speechkit.bank import yamlio
-from speechkit.errors import BankError
+from speechkit.errors import BankError, check_choice
 
 KINDS = ("salutation", "opening", "transition", "point", "closing")
 FILE_NAMES = {
@@ -35,6 +35,10 @@ _KIND_ALIASES = (
         "结束语": "closing",
     }
 )
+
+# The occasion tags extract gives (``reading.cues.OCCASION_TAGS``, named here
+# without its patterns so that drafting need not compile them).
+OCCASIONS = ("congress", "commendation", "symposium", "festival", "work-meeting")
 
 COMMON_KEYS = ("id", "text", "slots", "keywords", "tags", "count", "sources", "curated", "stale")
 POINT_KEYS = ("heading", "body", "level", "children")
@@ -229,4 +233,15 @@ def find_phrases(
     """Phrases of ``kind`` whose text or keywords contain ``search`` and whose tags
     include ``tag``: the first ``limit`` (0: all), and how many match in all."""
     word = search.strip() if search else ""
+    if tag:
+        check_tag(bank, tag)
     return bank.search(parse_kind(kind) if kind else None, word or None, tag or None, limit)
+
+
+def check_tag(bank: Bank, tag: str) -> None:
+    """A tag is known if extract gives it or some phrase of the bank has it; a
+    typo (``festivals``) is an error that lists the known tags, not an empty list."""
+    if tag in OCCASIONS or bank.search(tag=tag, limit=1)[0]:
+        return
+    used = {t for p in bank.all() for t in p.tags}  # only on the way to an error
+    check_choice("tag", tag, {*OCCASIONS, *used}, BankError)

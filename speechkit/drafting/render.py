@@ -28,6 +28,14 @@ def format_for(path: Path, given: str | None) -> str:
     raise OutputError(f"{path}: cannot tell the format from '.{suffix}'; add --format txt|md|docx")
 
 
+def check_printable(fmt: str) -> str:
+    """A format the terminal can show: txt or md; a Word file needs ``-o``."""
+    chosen = format_for(Path(), fmt)
+    if chosen == "docx":
+        raise OutputError("--format docx writes a Word file, not text for the terminal; add -o FILE.docx")
+    return chosen
+
+
 def to_text(draft: Draft) -> str:
     """One paragraph a line, a blank line after the title."""
     lines: list[str] = []
