@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from speechkit import __version__
+from speechkit import __version__, completion
 from speechkit.errors import SpeechkitError
 
 if TYPE_CHECKING:
@@ -275,7 +275,10 @@ def _notes(notes: list[str], quiet: bool) -> None:
 @app.command()
 def generate(
     template: Annotated[
-        str, typer.Option("-t", "--template", help="Template name or .yaml file.")
+        str,
+        typer.Option(
+            "-t", "--template", help="Template name or .yaml file.", autocompletion=completion.templates
+        ),
     ] = "work-meeting",
     topic: Annotated[
         list[str] | None,
@@ -284,7 +287,10 @@ def generate(
     slot: Annotated[
         list[str] | None,
         typer.Option(
-            "--slot", help="Slot value, name=value (repeatable): org, year, event…", show_default=False
+            "--slot",
+            help="Slot value, name=value (repeatable): org, year, event…",
+            show_default=False,
+            autocompletion=completion.slots,
         ),
     ] = None,
     points: Annotated[
@@ -305,7 +311,12 @@ def generate(
     ] = None,
     fmt: Annotated[
         str | None,
-        typer.Option("--format", help="txt, md or docx (default: from the suffix).", show_default=False),
+        typer.Option(
+            "--format",
+            help="txt, md or docx (default: from the suffix).",
+            show_default=False,
+            autocompletion=completion.formats,
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
     save_draft: Annotated[
@@ -393,7 +404,12 @@ def export(
     out: Annotated[Path, typer.Option("-o", "--output", help="File to write.", show_default=False)],
     fmt: Annotated[
         str | None,
-        typer.Option("--format", help="txt, md or docx (default: from the suffix).", show_default=False),
+        typer.Option(
+            "--format",
+            help="txt, md or docx (default: from the suffix).",
+            show_default=False,
+            autocompletion=completion.formats,
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     quiet: QuietOpt = False,
@@ -422,13 +438,24 @@ def phrases(
     ctx: typer.Context,
     kind: Annotated[
         str | None,
-        typer.Option("--kind", help="salutation, opening, transition, point or closing.", show_default=False),
+        typer.Option(
+            "--kind",
+            help="salutation, opening, transition, point or closing.",
+            show_default=False,
+            autocompletion=completion.kinds,
+        ),
     ] = None,
     search: Annotated[
         str | None, typer.Option("--search", help="Word in the text or keywords.", show_default=False)
     ] = None,
     tag: Annotated[
-        str | None, typer.Option("--tag", help="Occasion tag, e.g. congress.", show_default=False)
+        str | None,
+        typer.Option(
+            "--tag",
+            help="Occasion tag, e.g. congress.",
+            show_default=False,
+            autocompletion=completion.occasions,
+        ),
     ] = None,
     limit: Annotated[int, typer.Option("--limit", help="Show at most this many (0: all).")] = 20,
     as_json: JsonOpt = False,
@@ -489,7 +516,12 @@ def phrases_show(
 @app.command()
 def templates(
     name: Annotated[
-        str | None, typer.Argument(help="Show this template's sections and slots.", show_default=False)
+        str | None,
+        typer.Argument(
+            help="Show this template's sections and slots.",
+            show_default=False,
+            autocompletion=completion.templates,
+        ),
     ] = None,
     bank: BankOpt = None,
 ) -> None:
