@@ -374,7 +374,7 @@ def generate(
         from speechkit.drafting.draftfile import dump
         from speechkit.fileio import write_output
 
-        write_output(save_draft, dump(draft), force)
+        write_output(save_draft, dump(draft, phrase_bank, tmpl), force)
     if out is not None:
         _write_output(draft, out, fmt, force, quiet)
     elif as_json:
