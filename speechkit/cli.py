@@ -237,13 +237,39 @@ def _parse_seed(seed: str | None) -> int | None:
     return value
 
 
-def _write_output(draft: Any, out: Path, fmt: str | None, force: bool, quiet: bool) -> None:
+FontSetOpt = Annotated[
+    str,
+    typer.Option(
+        "--font-set",
+        help="Word fonts: auto (the best installed here), windows (宋体 仿宋 黑体 楷体) "
+        "or gb2312 (方正小标宋简体 仿宋_GB2312 黑体 楷体_GB2312).",
+        autocompletion=completion.font_sets,
+    ),
+]
+
+
+def _check_font_set(font_set: str) -> None:
+    from speechkit.drafting.fonts import FONT_SETS
+    from speechkit.errors import OutputError, check_choice
+
+    check_choice("font set", font_set, FONT_SETS, OutputError)
+
+
+def _write_output(
+    draft: Any, out: Path, fmt: str | None, force: bool, quiet: bool, font_set: str = "auto"
+) -> None:
     from speechkit.drafting.render import format_for, render
     from speechkit.fileio import check_output, write_output
 
     chosen = format_for(out, fmt)
     check_output(out, force)  # before rendering: say so at once if the file exists
-    write_output(out, render(draft, chosen), force)
+    fonts = None
+    if chosen == "docx":
+        from speechkit.drafting.fonts import choose
+
+        fonts = choose(font_set)
+    write_output(out, render(draft, chosen, fonts), force)
+    _notes(fonts.notes if fonts else [], quiet)
     if not quiet:
         sys.stderr.write(
             f"Wrote {out} ({chosen}, {draft.chars} characters, about {draft.spoken_minutes:.1f} minutes)\n"
@@ -319,6 +345,7 @@ def generate(
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+    font_set: FontSetOpt = "auto",
     save_draft: Annotated[
         Path | None,
         typer.Option(
@@ -342,6 +369,7 @@ def generate(
 
     values = _parse_slots(slot or [])
     chosen_seed = _parse_seed(seed)
+    _check_font_set(font_set)
     if out is None and fmt is not None:
         from speechkit.drafting.render import check_printable
 
@@ -376,7 +404,7 @@ def generate(
 
         write_output(save_draft, dump(draft, phrase_bank, tmpl), force)
     if out is not None:
-        _write_output(draft, out, fmt, force, quiet)
+        _write_output(draft, out, fmt, force, quiet, font_set)
     elif as_json:
         from speechkit.drafting.draftfile import to_data
         from speechkit.drafting.render import to_text
@@ -412,15 +440,17 @@ def export(
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    font_set: FontSetOpt = "auto",
     quiet: QuietOpt = False,
     bank: BankOpt = None,
 ) -> None:
     """Render a saved draft to a file again, exactly as it was generated."""
     from speechkit.drafting.draftfile import load_draft
 
+    _check_font_set(font_set)
     draft = load_draft(draft_file, bank)
     _notes(draft.notes, quiet)
-    _write_output(draft, out, fmt, force, quiet)
+    _write_output(draft, out, fmt, force, quiet, font_set)
 
 
 phrases_app = typer.Typer(

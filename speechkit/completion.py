@@ -58,3 +58,9 @@ def formats(ctx: Any, incomplete: str) -> Choices:
     from speechkit.drafting.render import FORMATS
 
     return _matching(incomplete, ((fmt, "") for fmt in FORMATS))
+
+
+def font_sets(ctx: Any, incomplete: str) -> Choices:
+    from speechkit.drafting.fonts import FONT_SETS
+
+    return _matching(incomplete, ((name, "Word fonts") for name in FONT_SETS))
