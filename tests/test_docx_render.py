@@ -7,6 +7,7 @@ are missing; `.ci/run` installs them, so CI runs these for real.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -21,6 +22,8 @@ from speechkit.drafting.assemble import Block, Draft
 from speechkit.drafting.docx_export import to_docx
 from speechkit.drafting.fonts import WINDOWS, choose
 
+from .conftest import ROOT
+
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 POPPLER = all(shutil.which(tool) for tool in ("pdffonts", "pdftohtml", "pdftotext", "pdfinfo"))
 pytestmark = [
@@ -31,8 +34,9 @@ pytestmark = [
 ]
 
 
-def to_pdf(docx_files: list[Path], tmp_path: Path) -> list[Path]:
+def to_pdf(docx_files: list[Path], tmp_path: Path, home: Path | None = None) -> list[Path]:
     assert SOFFICE is not None
+    env = {**os.environ, "HOME": str(home)} if home else None
     done = subprocess.run(
         [
             SOFFICE,
@@ -47,6 +51,7 @@ def to_pdf(docx_files: list[Path], tmp_path: Path) -> list[Path]:
         capture_output=True,
         text=True,
         timeout=300,
+        env=env,
     )
     assert done.returncode == 0, done.stderr
     return [tmp_path / f"{f.stem}.pdf" for f in docx_files]
@@ -187,3 +192,29 @@ def test_22_lines_a_page_and_the_thanks_never_alone_on_a_page(tmp_path: Path) ->
         "这是第 19 段，一行正好放得下的二十多个字的正文。",
         "谢谢大家！",
     ]
+
+
+def test_the_fontconfig_example_maps_the_standards_fonts_to_free_ones(tmp_path: Path) -> None:
+    """docs/examples/fonts.conf: LibreOffice on Linux then sets a gb2312 file in Song, Hei and Kai."""
+    if not faces_of("Noto Serif CJK SC") or not faces_of("AR PL UKai CN"):
+        pytest.skip("fonts-noto-cjk and fonts-arphic-ukai are not installed")
+    home = tmp_path / "home"
+    (home / ".config" / "fontconfig").mkdir(parents=True)
+    shutil.copy(ROOT / "docs" / "examples" / "fonts.conf", home / ".config" / "fontconfig" / "fonts.conf")
+    path = tmp_path / "gb2312.docx"
+    draft = lines_draft(2)
+    draft.blocks[3:3] = [
+        Block("heading", "一、提高政治站位", level=1, section="points"),
+        Block("heading", "（一）抓好重点行业领域整治", level=2, section="points"),
+    ]
+    path.write_bytes(to_docx(draft, choose("gb2312")))
+    (pdf,) = to_pdf([path], tmp_path, home=home)
+    used: dict[str, set[str]] = {}
+    for role, font in fonts_by_role(path, pdf):
+        used.setdefault(role, set()).add(face(font))
+    assert used == {
+        "title": {"notoserifcjk-regular"},
+        "body": {"notoserifcjk-regular"},
+        "heading1": {"notosanscjk-regular"},
+        "heading2": {"ukai"},
+    }
