@@ -237,6 +237,15 @@ def _parse_seed(seed: str | None) -> int | None:
     return value
 
 
+FormatOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        help="txt, md or docx (default: from the suffix).",
+        show_default=False,
+        autocompletion=completion.formats,
+    ),
+]
 FontSetOpt = Annotated[
     str,
     typer.Option(
@@ -335,15 +344,7 @@ def generate(
         Path | None,
         typer.Option("-o", "--output", help="Write the draft to this file.", show_default=False),
     ] = None,
-    fmt: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            help="txt, md or docx (default: from the suffix).",
-            show_default=False,
-            autocompletion=completion.formats,
-        ),
-    ] = None,
+    fmt: FormatOpt = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
     font_set: FontSetOpt = "auto",
     save_draft: Annotated[
@@ -430,15 +431,7 @@ def export(
         Path, typer.Argument(help="A draft saved with generate --save-draft.", show_default=False)
     ],
     out: Annotated[Path, typer.Option("-o", "--output", help="File to write.", show_default=False)],
-    fmt: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            help="txt, md or docx (default: from the suffix).",
-            show_default=False,
-            autocompletion=completion.formats,
-        ),
-    ] = None,
+    fmt: FormatOpt = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     font_set: FontSetOpt = "auto",
     quiet: QuietOpt = False,
