@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from speechkit import __version__
+from speechkit import __version__, completion
 from speechkit.errors import SpeechkitError
 
 if TYPE_CHECKING:
@@ -97,6 +97,10 @@ def _warn(message: str) -> None:
     sys.stderr.write(f"Warning: {message}\n")
 
 
+def _ignore(message: str) -> None:
+    """Warnings under --quiet: the file is still skipped, silently."""
+
+
 # ------------------------------------------------------------------ mining
 
 
@@ -104,14 +108,17 @@ PathsArg = Annotated[
     list[Path], typer.Argument(help="Corpus files or folders (*.txt, *.md).", show_default=False)
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+QuietOpt = Annotated[
+    bool, typer.Option("-q", "--quiet", help="Print no notes or warnings, only the result and errors.")
+]
 
 
 @app.command()
-def outline(paths: PathsArg, as_json: JsonOpt = False) -> None:
+def outline(paths: PathsArg, as_json: JsonOpt = False, quiet: QuietOpt = False) -> None:
     """Show the structure of each speech: salutation, opening, transition, points, closing."""
     from speechkit.reading.parser import outline as outline_files
 
-    files = outline_files(paths, warn=_warn)
+    files = outline_files(paths, warn=_ignore if quiet else _warn)
     if as_json:
         _print_json({"files": [f.to_dict() for f in files]})
         return
@@ -230,31 +237,83 @@ def _parse_seed(seed: str | None) -> int | None:
     return value
 
 
-def _write_output(draft: Any, out: Path, fmt: str | None, force: bool) -> None:
+FormatOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        help="txt, md or docx (default: from the suffix).",
+        show_default=False,
+        autocompletion=completion.formats,
+    ),
+]
+FontSetOpt = Annotated[
+    str,
+    typer.Option(
+        "--font-set",
+        help="Word fonts: auto (the best installed here), windows (宋体 仿宋 黑体 楷体) "
+        "or gb2312 (方正小标宋简体 仿宋_GB2312 黑体 楷体_GB2312).",
+        autocompletion=completion.font_sets,
+    ),
+]
+
+
+def _check_font_set(font_set: str) -> None:
+    from speechkit.drafting.fonts import FONT_SETS
+    from speechkit.errors import OutputError, check_choice
+
+    check_choice("font set", font_set, FONT_SETS, OutputError)
+
+
+def _write_output(
+    draft: Any, out: Path, fmt: str | None, force: bool, quiet: bool, font_set: str = "auto"
+) -> None:
     from speechkit.drafting.render import format_for, render
     from speechkit.fileio import check_output, write_output
 
     chosen = format_for(out, fmt)
     check_output(out, force)  # before rendering: say so at once if the file exists
-    write_output(out, render(draft, chosen), force)
-    sys.stderr.write(
-        f"Wrote {out} ({chosen}, {draft.chars} characters, about {draft.spoken_minutes:.1f} minutes)\n"
-    )
+    fonts = None
+    if chosen == "docx":
+        from speechkit.drafting.fonts import choose
+
+        fonts = choose(font_set)
+    write_output(out, render(draft, chosen, fonts), force)
+    _notes(fonts.notes if fonts else [], quiet)
+    if not quiet:
+        sys.stderr.write(
+            f"Wrote {out} ({chosen}, {draft.chars} characters, about {draft.spoken_minutes:.1f} minutes)\n"
+        )
 
 
-def _show_draft(draft: Any) -> None:
-    from speechkit.display import draft_footer, draft_text
+def _show_draft(draft: Any, fmt: str | None, quiet: bool) -> None:
+    """The draft on the terminal: highlighted, or as plain txt/md when a --format is given."""
+    if fmt is not None:
+        from speechkit.drafting.render import check_printable, render
 
-    con = console()
-    con.print(draft_text(draft), end="")
-    err = console(stderr=True)
-    err.print(draft_footer(draft), style="dim")
+        sys.stdout.write(render(draft, check_printable(fmt)).decode("utf-8"))
+    else:
+        from speechkit.display import draft_text
+
+        console().print(draft_text(draft), end="")
+    if not quiet:
+        from speechkit.display import draft_footer
+
+        console(stderr=True).print(draft_footer(draft), style="dim")
+
+
+def _notes(notes: list[str], quiet: bool) -> None:
+    if not quiet:
+        for note in notes:
+            sys.stderr.write(f"Note: {note}\n")
 
 
 @app.command()
 def generate(
     template: Annotated[
-        str, typer.Option("-t", "--template", help="Template name or .yaml file.")
+        str,
+        typer.Option(
+            "-t", "--template", help="Template name or .yaml file.", autocompletion=completion.templates
+        ),
     ] = "work-meeting",
     topic: Annotated[
         list[str] | None,
@@ -263,7 +322,10 @@ def generate(
     slot: Annotated[
         list[str] | None,
         typer.Option(
-            "--slot", help="Slot value, name=value (repeatable): org, year, event…", show_default=False
+            "--slot",
+            help="Slot value, name=value (repeatable): org, year, event…",
+            show_default=False,
+            autocompletion=completion.slots,
         ),
     ] = None,
     points: Annotated[
@@ -282,11 +344,9 @@ def generate(
         Path | None,
         typer.Option("-o", "--output", help="Write the draft to this file.", show_default=False),
     ] = None,
-    fmt: Annotated[
-        str | None,
-        typer.Option("--format", help="txt, md or docx (default: from the suffix).", show_default=False),
-    ] = None,
+    fmt: FormatOpt = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+    font_set: FontSetOpt = "auto",
     save_draft: Annotated[
         Path | None,
         typer.Option(
@@ -297,6 +357,7 @@ def generate(
         bool, typer.Option("--no-input", help="Never prompt; missing required slots are an error.")
     ] = False,
     as_json: JsonOpt = False,
+    quiet: QuietOpt = False,
     bank: BankOpt = None,
 ) -> None:
     """Draft a speech from a template and the phrase bank."""
@@ -309,6 +370,11 @@ def generate(
 
     values = _parse_slots(slot or [])
     chosen_seed = _parse_seed(seed)
+    _check_font_set(font_set)
+    if out is None and fmt is not None:
+        from speechkit.drafting.render import check_printable
+
+        check_printable(fmt)  # before any work: a Word file needs -o
     check_numbers(minutes, points, rate)
     folder = find_bank(bank)
     tmpl = load_template(template, folder)
@@ -317,9 +383,9 @@ def generate(
         for name in missing_required(tmpl, values):
             values[name] = typer.prompt(f"{tmpl.label(name)} ({name})").strip()
     phrase_bank = load_bank(folder)
+    picked = chosen_seed is None
     if chosen_seed is None:
         chosen_seed = random.SystemRandom().randrange(1_000_000)
-        sys.stderr.write(f"seed {chosen_seed} (use --seed {chosen_seed} to get this draft again)\n")
     draft = assemble(
         phrase_bank,
         tmpl,
@@ -330,15 +396,16 @@ def generate(
         points=points,
         rate=rate,
     )
-    for note in draft.notes:
-        sys.stderr.write(f"Note: {note}\n")
+    if picked and not quiet:
+        sys.stderr.write(f"seed {chosen_seed} (use --seed {chosen_seed} to get this draft again)\n")
+    _notes(draft.notes, quiet)
     if save_draft is not None:
         from speechkit.drafting.draftfile import dump
         from speechkit.fileio import write_output
 
-        write_output(save_draft, dump(draft), force)
+        write_output(save_draft, dump(draft, phrase_bank, tmpl), force)
     if out is not None:
-        _write_output(draft, out, fmt, force)
+        _write_output(draft, out, fmt, force, quiet, font_set)
     elif as_json:
         from speechkit.drafting.draftfile import to_data
         from speechkit.drafting.render import to_text
@@ -355,7 +422,7 @@ def generate(
             }
         )
     else:
-        _show_draft(draft)
+        _show_draft(draft, fmt, quiet)
 
 
 @app.command()
@@ -364,18 +431,19 @@ def export(
         Path, typer.Argument(help="A draft saved with generate --save-draft.", show_default=False)
     ],
     out: Annotated[Path, typer.Option("-o", "--output", help="File to write.", show_default=False)],
-    fmt: Annotated[
-        str | None,
-        typer.Option("--format", help="txt, md or docx (default: from the suffix).", show_default=False),
-    ] = None,
+    fmt: FormatOpt = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    font_set: FontSetOpt = "auto",
+    quiet: QuietOpt = False,
     bank: BankOpt = None,
 ) -> None:
     """Render a saved draft to a file again, exactly as it was generated."""
     from speechkit.drafting.draftfile import load_draft
 
+    _check_font_set(font_set)
     draft = load_draft(draft_file, bank)
-    _write_output(draft, out, fmt, force)
+    _notes(draft.notes, quiet)
+    _write_output(draft, out, fmt, force, quiet, font_set)
 
 
 phrases_app = typer.Typer(
@@ -393,13 +461,24 @@ def phrases(
     ctx: typer.Context,
     kind: Annotated[
         str | None,
-        typer.Option("--kind", help="salutation, opening, transition, point or closing.", show_default=False),
+        typer.Option(
+            "--kind",
+            help="salutation, opening, transition, point or closing.",
+            show_default=False,
+            autocompletion=completion.kinds,
+        ),
     ] = None,
     search: Annotated[
         str | None, typer.Option("--search", help="Word in the text or keywords.", show_default=False)
     ] = None,
     tag: Annotated[
-        str | None, typer.Option("--tag", help="Occasion tag, e.g. congress.", show_default=False)
+        str | None,
+        typer.Option(
+            "--tag",
+            help="Occasion tag, e.g. congress.",
+            show_default=False,
+            autocompletion=completion.occasions,
+        ),
     ] = None,
     limit: Annotated[int, typer.Option("--limit", help="Show at most this many (0: all).")] = 20,
     as_json: JsonOpt = False,
@@ -437,13 +516,15 @@ def phrases_show(
         str, typer.Argument(metavar="ID", help="A phrase id, as listed by 'speechkit phrases'.")
     ],
     as_json: JsonOpt = False,
+    bank: BankOpt = None,
 ) -> None:
     """Print one phrase entry in full."""
     from speechkit.bank.load import load_bank
     from speechkit.bank.locate import find_bank
     from speechkit.errors import BankError
 
-    phrase_bank = load_bank(find_bank(ctx.obj))
+    # --bank may come before 'show' (the group's option) or after it
+    phrase_bank = load_bank(find_bank(bank if bank is not None else ctx.obj))
     phrase = phrase_bank.get(phrase_id)
     if phrase is None:
         raise BankError(
@@ -458,7 +539,12 @@ def phrases_show(
 @app.command()
 def templates(
     name: Annotated[
-        str | None, typer.Argument(help="Show this template's sections and slots.", show_default=False)
+        str | None,
+        typer.Argument(
+            help="Show this template's sections and slots.",
+            show_default=False,
+            autocompletion=completion.templates,
+        ),
     ] = None,
     bank: BankOpt = None,
 ) -> None:

@@ -149,7 +149,8 @@ def phrases_table(phrases: list[Phrase], total: int | None, width: int = 100) ->
     if total is None:
         out.append(f"{len(phrases)} shown; more match (--limit 0 lists them all)")
     else:
-        out.append(f"{len(phrases)} of {total} phrases" if len(phrases) < total else f"{total} phrases")
+        noun = "phrase" if total == 1 else "phrases"
+        out.append(f"{len(phrases)} of {total} {noun}" if len(phrases) < total else f"{total} {noun}")
     return "\n".join(out) + "\n"
 
 
@@ -175,7 +176,8 @@ def template_detail(template: Template) -> Group:
     head.append(f"{template.name}", style="bold")
     head.append(f"  {template.description}\n")
     head.append(f"title: {template.title}\n")
-    head.append(f"length: about {template.minutes:g} minutes · tags: {', '.join(template.tags) or '—'}")
+    length = f"about {template.minutes:g} minutes" if template.minutes else "as its sections give"
+    head.append(f"length: {length} · tags: {', '.join(template.tags) or '—'}")
     slots = Table(show_edge=False, title=None)
     for column in ("slot", "label", "required", "default"):
         slots.add_column(column)

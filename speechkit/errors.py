@@ -6,6 +6,8 @@ exit code 1, in one place; anything else that escapes is a bug.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 
 class SpeechkitError(Exception):
     """Base class: ``str(error)`` is the whole user-facing message.
@@ -37,3 +39,19 @@ class DraftError(SpeechkitError):
 
 class OutputError(SpeechkitError):
     """An output file cannot be written (exists, folder missing, …)."""
+
+
+def check_choice(
+    what: str, value: str, known: Iterable[str], error: type[SpeechkitError] = SpeechkitError
+) -> str:
+    """``value`` if it is one of ``known``; else an error that lists them all
+    (and the nearest, for a typo): one message for every filter and option
+    that takes a name from a list (``--tag``, ``--font-set``, …)."""
+    choices = sorted(set(known))
+    if value in choices:
+        return value
+    from difflib import get_close_matches
+
+    near = get_close_matches(value, choices, n=1)
+    hint = f" (did you mean {near[0]!r}?)" if near else ""
+    raise error(f"unknown {what} {value!r}{hint}; {what}s are: {', '.join(choices) or 'none'}")

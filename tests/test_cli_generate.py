@@ -81,8 +81,8 @@ def test_missing_required_slots_with_no_input_is_one_error(run: Any) -> None:
     [
         (
             ("--slot", "boss=x"),
-            "Error: template 'work-meeting' has no slot 'boss' ('boss' is not a slot name); "
-            "its slots are: org, year, event, speaker\n",
+            "Error: unknown slot 'boss'; the slots are: org, year, event, speaker, place, audience, "
+            "date, name\n",
         ),
         (
             ("--slot", "orgx"),

@@ -83,6 +83,6 @@ def test_templates_list_and_show(run: Any) -> None:
     assert names == ["commendation", "congress", "festival", "symposium", "work-meeting"]
     detail = run("templates", "work-meeting")
     assert detail.exit_code == 0
-    assert "title: 在{year}年{org}工作会议上的讲话" in detail.stdout
+    assert "title: 在{year}年{org}{event}上的讲话" in detail.stdout
     assert "  4. points" in detail.stdout and "3 × 一、…" in detail.stdout and "3 × 一是…" in detail.stdout
     assert run("templates", "nope").exit_code == 1

@@ -37,6 +37,8 @@ def document(tmp_path_factory: pytest.TempPathFactory) -> Any:
             "4",
             "--minutes",
             "10",
+            "--font-set",
+            "gb2312",
             "-o",
             str(out),
         ],

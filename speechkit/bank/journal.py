@@ -31,26 +31,48 @@ def bank_lock(folder: Path, timeout: float = 30.0) -> Iterator[None]:
         yield
         return
     path = folder / LOCK_NAME
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise BankError(f"{folder}: cannot lock the bank folder ({exc.strerror})") from None
+        try:
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise BankError(
+                            f"{folder}: another speechkit is writing this bank; "
+                            f"waited {timeout:g} s, try again when it has finished"
+                        ) from None
+                    time.sleep(0.05)
+        except BaseException:
+            os.close(fd)
+            raise
+        if _is_current(fd, path):
+            break
+        os.close(fd)  # the writer before us removed this lock file: lock the one there now
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as exc:
-        raise BankError(f"{folder}: cannot lock the bank folder ({exc.strerror})") from None
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise BankError(
-                        f"{folder}: another speechkit is writing this bank; "
-                        f"waited {timeout:g} s, try again when it has finished"
-                    ) from None
-                time.sleep(0.05)
         yield
     finally:
+        # Removed while still held, so no empty lock file is left in the bank
+        # folder; a writer that was waiting on it sees it gone and tries again.
+        with contextlib.suppress(OSError):
+            path.unlink()
         os.close(fd)
+
+
+def _is_current(fd: int, path: Path) -> bool:
+    """Whether the locked file is still the one at ``path`` (not removed meanwhile)."""
+    try:
+        on_disk = path.stat()
+    except OSError:
+        return False
+    held = os.fstat(fd)
+    return (held.st_dev, held.st_ino) == (on_disk.st_dev, on_disk.st_ino)
 
 
 # ------------------------------------------------------- writing a whole bank

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from speechkit.bank import yamlio
-from speechkit.errors import BankError
+from speechkit.bank.vocabulary import OCCASIONS
+from speechkit.errors import BankError, check_choice
 
 KINDS = ("salutation", "opening", "transition", "point", "closing")
 FILE_NAMES = {
@@ -276,4 +277,15 @@ def find_phrases(
     """Phrases of ``kind`` whose text or keywords contain ``search`` and whose tags
     include ``tag``: the first ``limit`` (0: all), and how many match in all."""
     word = search.strip() if search else ""
+    if tag:
+        check_tag(bank, tag)
     return bank.search(parse_kind(kind) if kind else None, word or None, tag or None, limit)
+
+
+def check_tag(bank: Bank, tag: str) -> None:
+    """A tag is known if extract gives it or some phrase of the bank has it; a
+    typo (``festivals``) is an error that lists the known tags, not an empty list."""
+    if tag in OCCASIONS or bank.search(tag=tag, limit=1)[0]:
+        return
+    used = {t for p in bank.all() for t in p.tags}  # only on the way to an error
+    check_choice("tag", tag, {*OCCASIONS, *used}, BankError)

@@ -21,12 +21,13 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from speechkit.bank.model import Bank, Phrase, dedup_key
-from speechkit.bank.slots import SLOT_NAMES, fill
+from speechkit.bank.slots import fill
 from speechkit.drafting.templates import Level, Section, Template
 from speechkit.errors import DraftError
 from speechkit.reading.numbering import BLOCK_STYLES, chinese, marker, max_items
 
 DEFAULT_RATE = 220  # characters a minute, a calm speaking pace
+DEFAULT_MINUTES = 8.0  # the aim of a template that gives no minutes
 MAX_POINTS = 30
 _TOLERANCE = 0.10
 
@@ -279,12 +280,8 @@ def check_slots(template: Template, values: Mapping[str, str]) -> None:
     for name, value in values.items():
         if name == "count":
             raise DraftError("slot 'count' is filled by speechkit (the number of points); leave it out")
-        if name not in template.slots:
-            declared = ", ".join(template.slots) or "none"
-            extra = "" if name in SLOT_NAMES else f" ({name!r} is not a slot name)"
-            raise DraftError(
-                f"template {template.name!r} has no slot {name!r}{extra}; its slots are: {declared}"
-            )
+        if name not in template.fillable():
+            raise DraftError(f"unknown slot {name!r}; the slots are: {', '.join(template.fillable())}")
         if any(ch in value for ch in "\n\r") or any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
             raise DraftError(
                 f"slot {name}: the value has a line break or control character; give it on one line"
@@ -328,7 +325,8 @@ def plan(
     rng = random.Random(seed)
     chooser = _Chooser(bank, template, topic, rng, seed)
     notes: list[str] = []
-    target = (minutes if minutes is not None else template.minutes) * rate
+    aim = minutes if minutes is not None else template.minutes
+    target = (aim if aim is not None else DEFAULT_MINUTES) * rate
     parts: list[Part] = []
     units: list[_Unit] = []
     points_part: Part | None = None
@@ -344,11 +342,12 @@ def plan(
         _, blocks, _ = build(parts, bank, template, values)
         return _spoken_chars(blocks)
 
-    # Without --minutes the template's length is a soft aim: keep its number
-    # of points and say nothing about length.
-    soft = minutes is None
-    _fit_length(parts, units, points_part, chooser, target, points is not None or soft, notes, measure)
-    if soft:
+    # Without --minutes the template's minutes are the target (points are added
+    # as for --minutes); a template without minutes keeps its number of points.
+    # Only a length asked for with --minutes is reported when missed.
+    fixed = points is not None or aim is None
+    _fit_length(parts, units, points_part, chooser, target, fixed, notes, measure)
+    if minutes is None:
         notes[:] = [n for n in notes if not n.startswith(("the draft is", "the bank has material"))]
     return parts, notes
 
@@ -685,9 +684,18 @@ def assemble(
     """A draft for ``template`` from ``bank``; the same arguments give the same draft."""
     values = resolve_slots(template, slots or {})
     topic = [t.strip() for t in topic if t.strip()]
+    if not len(bank):
+        raise DraftError(
+            f"{bank.folder}: the bank is empty; fill it with 'speechkit extract SPEECHES -o {bank.folder}'"
+        )
     parts, notes = plan(
         bank, template, values, topic=topic, seed=seed, minutes=minutes, points=points, rate=rate
     )
+    if any(part.kind == "points" and not part.items for part in parts):
+        raise DraftError(
+            f"{bank.folder}: the bank has no points to draw (numbered parts of speeches, none stale); "
+            f"extract speeches with numbered points into it: 'speechkit extract SPEECHES -o {bank.folder}'"
+        )
     title, blocks, placeholders = build(parts, bank, template, values)
     return Draft(
         template=template.name,

@@ -6,23 +6,27 @@ line indented two characters, fixed line spacing for 22 lines a page;
 first-level headings in 黑体, second-level in 楷体_GB2312, both 三号; page
 numbers "— 1 —" in 宋体 四号 at the foot, odd pages right, even pages left.
 
-Font names are set for the East-Asian slot too (``w:eastAsia``), which is
-the one Word and LibreOffice use for Chinese text.
+The fonts come from a font set (``fonts``: the standard's, the Windows ones,
+or the best installed here), each named for the East-Asian slot too
+(``w:eastAsia``, the one Word and LibreOffice use for Chinese text) and
+entered in the font table with a Windows alternative. The language is zh-CN,
+so CJK fonts use their Simplified Chinese glyphs. Headings keep with the
+paragraph after them, and the closing with the paragraph before it, so a
+page never starts with "谢谢大家！" alone.
 """
 
 from __future__ import annotations
 
 import io
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from speechkit.drafting.assemble import Draft
 from speechkit.errors import OutputError
 
-TITLE_FONT = "方正小标宋简体"
-BODY_FONT = "仿宋_GB2312"
-HEADING_FONTS = {1: "黑体", 2: "楷体_GB2312"}
-PAGE_NUMBER_FONT = "宋体"
+if TYPE_CHECKING:
+    from speechkit.drafting.fonts import Font, FontSet
+
 TITLE_SIZE = 22  # 二号
 BODY_SIZE = 16  # 三号
 PAGE_NUMBER_SIZE = 14  # 四号
@@ -49,15 +53,21 @@ def _load() -> Any:
     return docx
 
 
-def _set_font(run: Any, name: str, size: float, bold: bool = False) -> None:
-    from docx.oxml.ns import qn
+def _set_font(run: Any, font: Font, size: float) -> None:
     from docx.shared import Pt
 
-    run.font.name = name
     run.font.size = Pt(size)
-    run.font.bold = bold
-    r_pr = run._element.get_or_add_rPr()
+    run.font.bold = font.bold
+    _name_font(run._element.get_or_add_rPr(), font.name)
+
+
+def _name_font(r_pr: Any, name: str) -> None:
+    """The font for every script slot (Latin, East Asian, complex), no theme fonts."""
+    from docx.oxml.ns import qn
+
     fonts = r_pr.get_or_add_rFonts()
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(theme), None)
     for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
         fonts.set(qn(slot), name)
 
@@ -65,12 +75,12 @@ def _set_font(run: Any, name: str, size: float, bold: bool = False) -> None:
 def _paragraph(
     document: Any,
     text: str,
-    font: str,
+    font: Font,
     size: float,
     *,
     indent: bool = True,
     centre: bool = False,
-    bold: bool = False,
+    keep_with_next: bool = False,
 ) -> Any:
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
     from docx.shared import Pt
@@ -87,18 +97,20 @@ def _paragraph(
         para.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     if indent:
         fmt.first_line_indent = Pt(2 * size)
-    _set_font(para.add_run(text), font, size, bold)
+    fmt.widow_control = True
+    fmt.keep_with_next = keep_with_next
+    _set_font(para.add_run(text), font, size)
     return para
 
 
-def _page_number(paragraph: Any) -> None:
+def _page_number(paragraph: Any, font: Font) -> None:
     """ "— PAGE —" with a real page field, so every page shows its own number."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
     def run_with(*elements: Any) -> None:
         run = paragraph.add_run()
-        _set_font(run, PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE)
+        _set_font(run, font, PAGE_NUMBER_SIZE)
         for element in elements:
             run._element.append(element)
 
@@ -110,20 +122,75 @@ def _page_number(paragraph: Any) -> None:
     instruction = OxmlElement("w:instrText")
     instruction.set(qn("xml:space"), "preserve")
     instruction.text = " PAGE "
-    _set_font(paragraph.add_run("— "), PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE)
+    _set_font(paragraph.add_run("— "), font, PAGE_NUMBER_SIZE)
     run_with(field_char("begin"))
     run_with(instruction)
     run_with(field_char("separate"))
-    _set_font(paragraph.add_run("1"), PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE)
+    _set_font(paragraph.add_run("1"), font, PAGE_NUMBER_SIZE)
     run_with(field_char("end"))
-    _set_font(paragraph.add_run(" —"), PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE)
+    _set_font(paragraph.add_run(" —"), font, PAGE_NUMBER_SIZE)
 
 
-def to_docx(draft: Draft) -> bytes:
+def _language_and_defaults(document: Any, body: Font) -> None:
+    """zh-CN and the body font as the document's defaults, in place of the template's
+    theme fonts and en-US (with which LibreOffice picks Japanese glyph forms)."""
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    r_pr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    normal = document.styles["Normal"]
+    normal.font.size = Pt(BODY_SIZE)
+    for props in (r_pr, normal.element.get_or_add_rPr()):
+        _name_font(props, body.name)
+        lang = props.find(qn("w:lang"))
+        if lang is None:
+            lang = props.makeelement(qn("w:lang"), {})
+            props.append(lang)
+        lang.set(qn("w:val"), "zh-CN")
+        lang.set(qn("w:eastAsia"), "zh-CN")
+
+
+def _font_table(document: Any, fonts: FontSet) -> None:
+    """Enter each font in the font table: GB2312 character set, and the Windows
+    font of the same style as its alternative (what Word looks for when it is missing)."""
+    from xml.sax.saxutils import quoteattr
+
+    part = next(p for p in document.part.package.iter_parts() if p.partname.endswith("/fontTable.xml"))
+    blob: bytes = part.blob
+    entries = []
+    for font in {f.name: f for f in fonts.fonts.values()}.values():
+        if f'w:name="{font.name}"'.encode() in blob:
+            continue
+        alt = f"<w:altName w:val={quoteattr(font.alt)}/>" if font.alt and font.alt != font.name else ""
+        family = "modern" if font.style == "Hei" else "roman"
+        entries.append(
+            f'<w:font w:name={quoteattr(font.name)}>{alt}<w:charset w:val="86"/>'
+            f'<w:family w:val="{family}"/><w:pitch w:val="variable"/></w:font>'
+        )
+    part._blob = blob.replace(b"</w:fonts>", "".join(entries).encode("utf-8") + b"</w:fonts>")
+
+
+def _keeps_with_next(draft: Draft) -> list[bool]:
+    """Per block: headings stay with what follows; the closing stays together with
+    the paragraph before it (a page never holds the thanks alone)."""
+    blocks = draft.blocks
+    keep = [b.kind in ("title", "salutation", "heading") for b in blocks]
+    closing = [i for i, b in enumerate(blocks) if b.section == "closing"]
+    if closing:
+        for i in range(max(closing[0] - 1, 0), closing[-1]):
+            keep[i] = True
+    return keep
+
+
+def to_docx(draft: Draft, fonts: FontSet | None = None) -> bytes:
     docx = _load()
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt
 
+    from speechkit.drafting.fonts import choose
+
+    fonts = fonts or choose("auto")
     document = docx.Document()
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
@@ -132,35 +199,41 @@ def to_docx(draft: Draft) -> bytes:
     section.left_margin = Mm(MARGINS_MM["left"])
     section.right_margin = Mm(MARGINS_MM["right"])
     section.footer_distance = Mm(28 - 7)  # the page number sits 7 mm below the text block
+    _language_and_defaults(document, fonts["body"])
+    _font_table(document, fonts)
 
-    normal = document.styles["Normal"]
-    normal.font.name = BODY_FONT
-    normal.font.size = Pt(BODY_SIZE)
-    from docx.oxml.ns import qn
-
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), BODY_FONT)
-
-    for block in draft.blocks:
+    headings = {1: fonts["heading1"], 2: fonts["heading2"]}
+    for block, keep in zip(draft.blocks, _keeps_with_next(draft), strict=True):
         if block.kind == "title":
-            _paragraph(document, block.text, TITLE_FONT, TITLE_SIZE, indent=False, centre=True)
-            _paragraph(document, "", BODY_FONT, BODY_SIZE, indent=False)  # one blank line under the title
+            _paragraph(
+                document,
+                block.text,
+                fonts["title"],
+                TITLE_SIZE,
+                indent=False,
+                centre=True,
+                keep_with_next=True,
+            )
+            _paragraph(
+                document, "", fonts["body"], BODY_SIZE, indent=False, keep_with_next=True
+            )  # a blank line
         elif block.kind == "salutation":
-            _paragraph(document, block.text, BODY_FONT, BODY_SIZE, indent=False)
+            _paragraph(document, block.text, fonts["body"], BODY_SIZE, indent=False, keep_with_next=keep)
         elif block.kind == "heading":
-            font = HEADING_FONTS.get(block.level, BODY_FONT)
-            _paragraph(document, block.text, font, BODY_SIZE)
+            font = headings.get(block.level, fonts["body"])
+            _paragraph(document, block.text, font, BODY_SIZE, keep_with_next=keep)
         else:
-            _paragraph(document, block.text, BODY_FONT, BODY_SIZE)
+            _paragraph(document, block.text, fonts["body"], BODY_SIZE, keep_with_next=keep)
 
     document.settings.odd_and_even_pages_header_footer = True
     odd = section.footer.paragraphs[0]
     odd.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     odd.paragraph_format.right_indent = Pt(PAGE_NUMBER_SIZE)  # 空一字
-    _page_number(odd)
+    _page_number(odd, fonts["page_number"])
     even = section.even_page_footer.paragraphs[0]
     even.alignment = WD_ALIGN_PARAGRAPH.LEFT
     even.paragraph_format.left_indent = Pt(PAGE_NUMBER_SIZE)
-    _page_number(even)
+    _page_number(even, fonts["page_number"])
 
     buffer = io.BytesIO()
     document.save(buffer)

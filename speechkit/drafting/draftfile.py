@@ -3,20 +3,33 @@
 A draft file names the template, the slot values, the topic, the seed and
 the phrases chosen for each section (with how many sentences of each body),
 so it renders again exactly. Writers may edit the ids by hand.
+
+It also records where it came from, so it exports anywhere: the template
+file and a hash of its content (a different template of the same name is
+refused), and the bank folder with a hash of the phrases the draft uses
+(``export`` without ``--bank`` uses that bank, and says when those phrases
+have changed). Hashing the phrases used, not the whole bank, keeps ``export``
+fast on a bank of 100,000 phrases. Files without these keys (older drafts)
+export as before: the template by name, the bank as any command finds it.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 from typing import Any
 
 from speechkit.bank import yamlio
+from speechkit.bank.model import Bank
 from speechkit.drafting.assemble import Draft, Item, Part
-from speechkit.drafting.templates import Level
+from speechkit.drafting.templates import Level, Template
 from speechkit.errors import DraftError
 from speechkit.reading.numbering import STYLES
 
 FORMAT_VERSION = 1
+SHIPPED = "shipped"  # the ``bank:`` of a draft made from the banks inside the package
+_ORIGIN_KEYS = ("template_file", "template_sha256", "bank", "phrases_sha256")
 
 
 def _item_to_data(item: Item) -> Any:
@@ -60,14 +73,53 @@ def to_data(draft: Draft) -> dict[str, Any]:
     }
 
 
-def dump(draft: Draft) -> str:
+def origin(draft: Draft, bank: Bank | None, template: Template | None) -> dict[str, str]:
+    """What identifies the template and the bank a draft was made from."""
+    out: dict[str, str] = {}
+    if template is not None and template.path is not None:
+        out["template_file"] = str(template.path.resolve())
+        out["template_sha256"] = file_sha256(template.path)
+    if bank is not None and bank.folder is not None:
+        from speechkit.bank.locate import default_bank
+
+        shipped = bank.folder.resolve() == default_bank().resolve()
+        out["bank"] = SHIPPED if shipped else str(bank.folder.resolve())
+        out["phrases_sha256"] = phrases_sha256(draft.parts, bank)
+    return out
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def phrases_sha256(parts: list[Part], bank: Bank) -> str:
+    """A hash of what the draft's phrases say (the parts a draft renders: text,
+    heading, body), in draft order; their counts, tags and sources do not count."""
+    digest = hashlib.sha256()
+    for part in parts:
+        for item in _walk(part.items):
+            if item.id is None:
+                continue
+            phrase = bank.get(item.id)
+            record = (
+                [item.id, None] if phrase is None else [item.id, phrase.text, phrase.heading, phrase.body]
+            )
+            digest.update(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
+    return digest.hexdigest()
+
+
+def dump(draft: Draft, bank: Bank | None = None, template: Template | None = None) -> str:
+    """The draft file's text; with ``bank`` and ``template``, it records where it came from."""
     import yaml
 
     header = (
         "# speechkit draft: `speechkit export THIS_FILE -o out.docx` renders it again.\n"
         "# You may edit the phrase ids below (see `speechkit phrases`).\n"
     )
-    body = yaml.safe_dump(to_data(draft), allow_unicode=True, sort_keys=False, width=1000)
+    data = to_data(draft)
+    head = {k: data.pop(k) for k in ("speechkit_draft", "template")}
+    data = {**head, **origin(draft, bank, template), **data}
+    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
     return header + body
 
 
@@ -157,6 +209,9 @@ def load(path: Path) -> tuple[dict[str, Any], list[Part]]:
     if not isinstance(topic, list):
         reader.fail(("topic",), "topic must be a list of words")
         topic = []
+    for key in _ORIGIN_KEYS:
+        if data.get(key) is not None and not isinstance(data[key], str):
+            reader.fail((key,), f"{key} must be text")
     seed = data.get("seed", 0)
     if isinstance(seed, bool) or not isinstance(seed, int):
         reader.fail(("seed",), "seed must be a whole number")
@@ -183,6 +238,7 @@ def load(path: Path) -> tuple[dict[str, Any], list[Part]]:
         "seed": seed,
         "rate": rate,
         "minutes": data.get("minutes"),
+        **{key: data.get(key) for key in _ORIGIN_KEYS},
     }
     return settings, parts
 
@@ -192,20 +248,27 @@ def load_draft(path: Path, bank_folder: Path | None = None) -> Draft:
     from speechkit.bank.load import load_bank
     from speechkit.bank.locate import find_bank
     from speechkit.drafting.assemble import build, check_slots
-    from speechkit.drafting.templates import load_template
 
     settings, parts = load(path)
-    folder = find_bank(bank_folder)
+    folder = find_bank(bank_folder) if bank_folder is not None else _recorded_bank(path, settings)
     bank = load_bank(folder)
-    template = load_template(settings["template"], folder)
+    template = _recorded_template(path, settings, folder)
     check_slots(template, settings["slots"])
+    recorded = settings["phrases_sha256"]
     for part in parts:
         for item in _walk(part.items):
             if item.id is not None and bank.get(item.id) is None:
+                why = " (the bank has changed since the draft was saved, or the id was edited)"
                 raise DraftError(
-                    f"{path}: phrase {item.id!r} is not in the bank {folder}; "
+                    f"{path}: phrase {item.id!r} is not in the bank {folder}{why if recorded else ''}; "
                     "fix the id (see 'speechkit phrases') or use --bank"
                 )
+    notes = []
+    if recorded and phrases_sha256(parts, bank) != recorded:
+        notes.append(
+            f"{path}: its phrases are not as they were when it was saved (the bank {folder} has "
+            "changed, or ids were edited); the export uses them as they are now"
+        )
     title, blocks, placeholders = build(parts, bank, template, settings["slots"])
     minutes = settings["minutes"]
     return Draft(
@@ -218,7 +281,57 @@ def load_draft(path: Path, bank_folder: Path | None = None) -> Draft:
         seed=settings["seed"],
         rate=settings["rate"],
         minutes=float(minutes) if isinstance(minutes, (int, float)) else None,
+        notes=notes,
         placeholders=placeholders,
+    )
+
+
+def _recorded_bank(path: Path, settings: dict[str, Any]) -> Path:
+    """The bank the draft was saved with; for an older draft, the bank any command finds."""
+    from speechkit.bank.locate import default_bank, find_bank
+
+    recorded = settings["bank"]
+    if recorded is None:
+        return find_bank(None)
+    if recorded == SHIPPED:
+        return default_bank()
+    folder = Path(recorded)
+    if not folder.is_dir():
+        raise DraftError(
+            f"{path}: the bank it was saved with, {folder}, is not there; give the bank to use: --bank DIR"
+        )
+    return folder
+
+
+def _recorded_template(path: Path, settings: dict[str, Any], bank_folder: Path) -> Template:
+    """The template the draft was saved with: its file if it is still there (and
+    unchanged), else the file of that name where templates are looked up, if it
+    has the same content. An older draft names its template only."""
+    from speechkit.drafting.templates import load_template, load_template_file, template_folders
+
+    recorded = settings["template_file"]
+    if recorded is None:
+        return load_template(settings["template"], bank_folder)
+    digest = settings["template_sha256"]
+    use_anyway = "or delete the line 'template_sha256' from the draft to export with it as it is now"
+    file = Path(recorded)
+    if file.is_file():
+        if digest and file_sha256(file) != digest:
+            raise DraftError(
+                f"{path}: the template {file} has changed since the draft was saved; restore it, {use_anyway}"
+            )
+        return load_template_file(file)
+    found = [folder / file.name for folder in template_folders(bank_folder) if (folder / file.name).is_file()]
+    for candidate in found:
+        if not digest or file_sha256(candidate) == digest:
+            return load_template_file(candidate)
+    if found:
+        raise DraftError(
+            f"{path}: the template {found[0]} is not the one the draft was saved with ({file}, now gone): "
+            f"their content differs; put the draft's template back at {file}, {use_anyway}"
+        )
+    raise DraftError(
+        f"{path}: its template {file} is not there; put it back, or give the draft's template_file"
     )
 
 

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from speechkit.drafting.assemble import Draft
 from speechkit.errors import OutputError
+
+if TYPE_CHECKING:
+    from speechkit.drafting.fonts import FontSet
 
 FORMATS = ("txt", "md", "docx")
 
@@ -26,6 +30,14 @@ def format_for(path: Path, given: str | None) -> str:
     if suffix in ("", "text"):
         return "txt"
     raise OutputError(f"{path}: cannot tell the format from '.{suffix}'; add --format txt|md|docx")
+
+
+def check_printable(fmt: str) -> str:
+    """A format the terminal can show: txt or md; a Word file needs ``-o``."""
+    chosen = format_for(Path(), fmt)
+    if chosen == "docx":
+        raise OutputError("--format docx writes a Word file, not text for the terminal; add -o FILE.docx")
+    return chosen
 
 
 def to_text(draft: Draft) -> str:
@@ -62,8 +74,9 @@ def _md_escape(text: str) -> str:
     return text
 
 
-def render(draft: Draft, fmt: str) -> bytes:
-    """The draft as the bytes of a file in ``fmt``."""
+def render(draft: Draft, fmt: str, fonts: FontSet | None = None) -> bytes:
+    """The draft as the bytes of a file in ``fmt``; a Word file in ``fonts``
+    (default: the ``auto`` set, see ``drafting.fonts``)."""
     if fmt == "txt":
         return to_text(draft).encode("utf-8")
     if fmt == "md":
@@ -71,5 +84,5 @@ def render(draft: Draft, fmt: str) -> bytes:
     if fmt == "docx":
         from speechkit.drafting.docx_export import to_docx
 
-        return to_docx(draft)
+        return to_docx(draft, fonts)
     raise OutputError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")

@@ -8,6 +8,7 @@ problem is reported as ``file:line:column: what is wrong``.
 from __future__ import annotations
 
 import datetime as _dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -85,12 +86,17 @@ class Template:
     slots: dict[str, SlotSpec]
     sections: list[Section]
     tags: list[str] = field(default_factory=list)
-    minutes: float = 8.0
+    minutes: float | None = None  # the default length; None: as many points as the sections say
     path: Path | None = None
 
     def label(self, slot: str) -> str:
         spec = self.slots.get(slot)
         return spec.label if spec else DEFAULT_LABELS.get(slot, slot)
+
+    def fillable(self) -> list[str]:
+        """Every slot ``--slot`` may fill: the template's own first, then the rest of the
+        vocabulary, since any phrase of the bank may use any of them (``【姓名】``)."""
+        return [*self.slots, *(n for n in SLOT_NAMES if n not in self.slots and n != "count")]
 
     def points_section(self) -> Section | None:
         return next((s for s in self.sections if s.kind == "points"), None)
@@ -260,10 +266,12 @@ def parse_template(text: str, data: Any, path: Path) -> Template:
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         problems.append(yamlio.Problem(("tags",), "tags must be a list of words"))
         tags = []
-    minutes = data.get("minutes", 8)
-    if isinstance(minutes, bool) or not isinstance(minutes, (int, float)) or not 0 < minutes <= 120:
+    minutes = data.get("minutes")
+    if minutes is not None and (
+        isinstance(minutes, bool) or not isinstance(minutes, (int, float)) or not 0 < minutes <= 120
+    ):
         problems.append(yamlio.Problem(("minutes",), "minutes must be a number from 1 to 120"))
-        minutes = 8
+        minutes = None
     own_text = [("title",), *[("sections", k) for k, s in enumerate(sections) if s.text]]
     texts = [title] + [s.text or "" for s in sections if s.text]
     for where, text_value in zip(own_text, texts, strict=False):
@@ -272,7 +280,8 @@ def parse_template(text: str, data: Any, path: Path) -> Template:
                 problems.append(yamlio.Problem(where, f"slot {{{slot}}} is used but not declared in slots"))
     if problems:
         raise yamlio.located_error(TemplateError, path, text, problems)
-    return Template(name, title, description, slots, sections, list(tags), float(minutes), path)
+    length = float(minutes) if minutes is not None else None
+    return Template(name, title, description, slots, sections, list(tags), length, path)
 
 
 def load_template_file(path: Path) -> Template:
@@ -305,13 +314,16 @@ def template_paths(bank_folder: Path | None) -> dict[str, Path]:
 def load_template(name_or_path: str, bank_folder: Path | None = None) -> Template:
     """A template by name (looked up in the bank, then the defaults) or by file path."""
     candidate = Path(name_or_path)
-    if candidate.suffix in (".yaml", ".yml") and candidate.is_file():
-        return load_template_file(candidate)
+    names = ", ".join(template_paths(bank_folder)) or "none"
+    if candidate.suffix in (".yaml", ".yml") or "/" in name_or_path or os.sep in name_or_path:
+        if candidate.is_file():
+            return load_template_file(candidate)
+        problem = "is a folder, not a template file" if candidate.is_dir() else "no such template file"
+        raise TemplateError(f"{name_or_path}: {problem}; give a .yaml file, or a template name: {names}")
     for folder in template_folders(bank_folder):
         path = folder / f"{name_or_path}.yaml"
         if path.is_file():
             return load_template_file(path)
-    names = ", ".join(template_paths(bank_folder)) or "none"
     raise TemplateError(f"unknown template {name_or_path!r}; templates are: {names}")
 
 

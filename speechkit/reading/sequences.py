@@ -90,11 +90,13 @@ def _runs(found: list[InlineItem]) -> Iterator[list[InlineItem]]:
             continue
         run = [first]
         for cand in found[k + 1 :]:
-            if cand.style != first.style:
+            expected = run[-1].number + 1
+            # 首先…其次…再次… goes on with 第四，第五，… and ends with 最后
+            goes_on = first.style == "首先" and cand.style == "第一" and cand.number == expected >= 4
+            if cand.style != first.style and not goes_on:
                 continue
             if cand.number == 1:
                 break  # the numbering restarts: a new list, not this one's next item
-            expected = run[-1].number + 1
             if cand.number == expected:
                 run.append(cand)
             elif cand.number == 0 and len(run) >= 2:  # 最后 ends a 首先 run

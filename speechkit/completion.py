@@ -1,0 +1,66 @@
+"""Shell completion of option values: template names, kinds, tags (occasions),
+slot names, formats and font sets.
+
+The shell runs speechkit on every <Tab>, so these read names only: no bank
+is loaded, no template parsed, nothing heavy (never jieba) imported. A
+completion never fails: on any problem it offers nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+Choices = list[tuple[str, str]]
+
+
+def _matching(incomplete: str, choices: Iterable[tuple[str, str]]) -> Choices:
+    return [(value, help_text) for value, help_text in choices if value.startswith(incomplete)]
+
+
+def templates(ctx: Any, incomplete: str) -> Choices:
+    """Template names: the bank's own (``--bank``, if given before) and the shipped ones."""
+    from speechkit.drafting.templates import template_paths
+    from speechkit.errors import SpeechkitError
+
+    bank = ctx.params.get("bank")
+    try:
+        names = template_paths(Path(bank) if bank else None)
+    except (OSError, SpeechkitError):
+        return []
+    return _matching(incomplete, ((name, str(path.parent)) for name, path in names.items()))
+
+
+def kinds(ctx: Any, incomplete: str) -> Choices:
+    from speechkit.bank.model import FILE_NAMES
+
+    return _matching(incomplete, ((kind, file) for kind, file in FILE_NAMES.items()))
+
+
+def occasions(ctx: Any, incomplete: str) -> Choices:
+    """Occasion tags, as ``extract`` gives them (for ``--tag``, and ``--occasion`` filters)."""
+    from speechkit.bank.vocabulary import OCCASIONS
+
+    return _matching(incomplete, ((tag, "occasion") for tag in OCCASIONS))
+
+
+def slots(ctx: Any, incomplete: str) -> Choices:
+    """``name=`` for every slot a draft can show, with its label."""
+    from speechkit.bank.slots import SLOT_NAMES
+    from speechkit.drafting.templates import DEFAULT_LABELS
+
+    names = (n for n in SLOT_NAMES if n != "count")
+    return _matching(incomplete, ((f"{name}=", DEFAULT_LABELS[name]) for name in names))
+
+
+def formats(ctx: Any, incomplete: str) -> Choices:
+    from speechkit.drafting.render import FORMATS
+
+    return _matching(incomplete, ((fmt, "") for fmt in FORMATS))
+
+
+def font_sets(ctx: Any, incomplete: str) -> Choices:
+    from speechkit.drafting.fonts import FONT_SETS
+
+    return _matching(incomplete, ((name, "Word fonts") for name in FONT_SETS))
