@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from speechkit.mining.gazetteer import BODY_ALIASES
 from speechkit.mining.generalise import SpeechContext
 from speechkit.reading.outline import Speech
 
@@ -40,7 +41,7 @@ def speech_year(speech: Speech) -> int | None:
 _LEADING_YEAR_RE = re.compile(r"^(?:19|20)[0-9]{2}年")
 # The body that holds the meeting: 二十国集团领导人第十五次峰会 → 二十国集团.
 _HOST_RE = re.compile(
-    rf"^(?P<host>[{_HAN}]{{2,12}}?(?:组织|国集团|国家|银行|论坛|联盟|理事会|峰会)|[{_HAN}]{{2,8}}?(?:省|市|县|区)(?:总工会|工会))"
+    rf"^(?P<host>[{_HAN}]{{2,12}}?(?:组织|国集团|国家|银行|联盟)|[{_HAN}]{{2,8}}?(?:省|市|县|区)(?:总工会|工会))"
 )
 
 
@@ -55,6 +56,7 @@ def own_names(title: str | None, event_name: str | None = None) -> list[tuple[st
         host = _HOST_RE.match(named_event)
         if host and host.group("host") != named_event:
             found.append((host.group("host"), "org"))
+            found += [(alias, "org") for alias in BODY_ALIASES.get(host.group("host"), ())]
     org = _ORG_RE.search(title)
     places: list[str] = []
     if org and not _GENERIC_PLACE.match(org.group("place")):
@@ -77,5 +79,20 @@ def own_names(title: str | None, event_name: str | None = None) -> list[tuple[st
     return sorted(unique, key=lambda pair: -len(pair[0]))
 
 
+# The meeting the opening names when no title block does: 值此…年会开幕之际, 很高兴出席…峰会.
+_OPENING_EVENT_RE = re.compile(
+    rf"(?:值此|在)(?P<a>[{_HAN}0-9“”·]{{4,40}}?(?:大会|会议|峰会|年会|论坛|会晤|座谈会|高级别会议))"
+    r"(?:隆重|胜利)?(?:开幕|召开|举行|闭幕)?之际"
+    rf"|很高兴(?:出席|参加|来到)(?:今天的|本届|这次)?(?P<b>[{_HAN}0-9“”·]{{4,30}}?(?:峰会|论坛|大会|会议|年会))"
+)
+
+
+def opening_event(speech: Speech) -> str | None:
+    head = speech.opening[0].text[:200] if speech.opening else ""
+    m = _OPENING_EVENT_RE.search(head)
+    return (m.group("a") or m.group("b")) if m else None
+
+
 def context_of(speech: Speech) -> SpeechContext:
-    return SpeechContext(speech_year(speech), tuple(own_names(speech.title, speech.event)))
+    event = speech.event or opening_event(speech)
+    return SpeechContext(speech_year(speech), tuple(own_names(speech.title, event)))

@@ -3,20 +3,32 @@
 Names of places, organisations and people; figures with units; ordinals of
 meetings; references tied to a time (a pandemic, a plenum, a date, a past
 year); words for the speaker's own level (首都, 我县, 全省上下); quoted
-campaign names; what an anonymised source left (××, 某某).
+campaign names and titles of documents; what an anonymised source left
+(××, 某某).
 
-Names come from jieba's own dictionary tags for the tokens mining already
-segments (``ns`` places, ``nt`` organisations, ``nr``/``nrfg`` people), kept
-only where the context makes them names (a place before 省/市/县, a person
-before a title); everything else is patterns over the text. Each specific
-is ``(text, kind)``; drafting marks them for the writer to check.
+Places come from jieba's own dictionary tags for the tokens mining already
+segments, kept where the dictionary also knows the name with its unit
+(郴州 → 郴州市), and from ``gazetteer`` for the world and its regions;
+people from a surname or a title beside the name; the rest from patterns.
+Each specific is ``(start, end, text, kind)``; drafting marks them for the
+writer to check.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
+
+from speechkit.mining.gazetteer import (
+    COUNTRY_SIDES,
+    FOREIGN_AND_REGIONS,
+    INTERNATIONAL_BODIES,
+    NATIONAL_BODIES,
+    NATIONAL_FORMULAS,
+    PLACE_HOMOGRAPHS,
+    SURNAMES,
+)
 
 _HAN = "\u4e00-\u9fff"
 _CN_DIGIT = "零〇一二三四五六七八九十百千两"
@@ -31,110 +43,105 @@ class Specific(NamedTuple):
 
 # ------------------------------------------------------------------ patterns
 
-_UNITS = (
-    "个百分点|百分点|平方公里|平方米|千瓦时|万千瓦|千瓦|公里|千米|万亩|亩|万吨|吨|亿斤|万斤|斤|立方米|"
-    "亿元|万亿元|千亿元|万元|元|美元|亿美元|万美元|欧元|人次|万人|亿人|人|名|户|家|个|项|件|栋|所|座|条|台|辆|"
-    "套|批|次|倍|场|处|种|类|岁|米|兆瓦|吉瓦|GW|MW|%|％"
+_REDACTION_RE = re.compile(r"××|XX|ＸＸ|某某|党的精神|党的报告")
+
+# Titles of documents and quoted names of programmes.
+_BOOK_RE = re.compile(r"《[^《》]{2,50}》")
+_QUOTE_RE = re.compile(r"“([^“”。！？]{1,30})”")
+_PROGRAMME_END_RE = re.compile(
+    r"(?:工程|行动|计划|活动|工作法|品牌|班组|项目|模式|体系|示范区|先锋|标兵|竞赛|创建|之家|精神|方式|号|单位|服务圈)$"
 )
-_NUMBER = r"[0-9]+(?:[.．][0-9]+)?(?:万亿|亿|万|千|百)?"
-_CN_BIG = rf"[{_CN_DIGIT}]*[十百千万亿][{_CN_DIGIT}]*"
-_FIGURE_RE = re.compile(
-    rf"(?:第[0-9]+(?:位|名)"
-    rf"|{_NUMBER}(?:多|余)?(?:{_UNITS})"
-    rf"|{_CN_BIG}(?:多|余)(?:{_UNITS})"
-    rf"|[{_CN_DIGIT}]*[万亿][{_CN_DIGIT}]*(?:{_UNITS}))"
-)
-# The speech's own counts are no facts: 三点意见, 3点倡议, 两个方面.
-_OWN_COUNT_RE = re.compile(rf"(?:[{_CN_DIGIT}]|[0-9])(?:点|个方面|个问题)")
+_HAS_NUMBER_RE = re.compile(rf"[0-9{_CN_DIGIT}双]")
 
 _ORDINAL_RE = re.compile(
-    rf"第[{_CN_DIGIT}0-9]+[次届](?:[{_HAN}“”]{{0,14}}?(?:代表大会|大会|会议|会晤|峰会|论坛|年会|集体学习|全会|理事会))?"
+    rf"第[{_CN_DIGIT}0-9]+[次届期个](?:[{_HAN}“”]{{0,14}}?"
+    r"(?:代表大会|大会|会议|会晤|峰会|论坛|年会|集体学习|全会|理事会|缔约方大会|对标会))?"
     rf"(?:第[{_CN_DIGIT}0-9]+次(?:会议|全体会议))?"
+    rf"|[{_CN_DIGIT}]+届[{_CN_DIGIT}]+次(?:、[{_CN_DIGIT}]+次)?全会"
 )
+# The speech's own ordinals of speaking are no facts: 第一次, 第二个问题.
+_NOT_ORDINAL_RE = re.compile(rf"第[{_CN_DIGIT}0-9]+(?:次|个)$")
 
 _DATED_WORDS = (
-    "新冠肺炎疫情|新型冠状病毒肺炎疫情|新冠疫情|新型冠状病毒肺炎|新冠肺炎|新冠病毒|疫情|非典|甲流|奥运会|冬奥会|残奥会|"
-    "亚运会|世博会|进博会|国际金融危机|金融危机|汶川地震|抗震救灾|脱贫攻坚战|全面建成小康社会"
+    "新冠肺炎疫情|新型冠状病毒肺炎疫情|新冠疫情|新型冠状病毒肺炎|新冠肺炎|新冠病毒|世纪疫情|非典疫情|疫情|非典|甲流|"
+    "奥运会|冬奥会|残奥会|亚运会|世博会|进博会|国际金融危机|金融危机|汶川地震|世界反法西斯战争|第二次世界大战|"
+    "大流感|全面建设小康社会|全面建成小康社会|先进性教育活动"
+)
+_DATE = (
+    rf"(?:[0-9]{{1,2}}|[{_CN_DIGIT}]{{1,3}})月(?:[0-9]{{1,2}}(?:[-—－][0-9]{{1,2}})?|[{_CN_DIGIT}]{{1,3}})日"
 )
 _DATED_RE = re.compile(
-    rf"(?:“?(?:十|十一|十二|十三|十四|十五|十六)五”?(?:规划|时期)?(?=[^{_HAN}]|规划|时期|期间|开局|收官|发展|以来)"
-    rf"|[{_CN_DIGIT}]+届[{_CN_DIGIT}]+中全会"
+    rf"“?(?:十|十一|十二|十三|十四|十五|十六)五”?(?:时期|期间)?(?=[^{_HAN}]|规划|时期|期间|开局|收官|发展|以来|末|初)"
+    rf"|[{_CN_DIGIT}]+届[{_CN_DIGIT}]+中全会|[{_CN_DIGIT}]+届历次全会"
     rf"|党的[{_CN_DIGIT}]+大"
-    rf"|(?:[0-9]{{1,2}}|[{_CN_DIGIT}]{{1,3}})月(?:[0-9]{{1,2}}|[{_CN_DIGIT}]{{1,3}})日"
-    rf"|[0-9{_CN_DIGIT}]+周年"
-    rf"|{_DATED_WORDS})"
+    rf"|(?:今年|去年|明年)?{_DATE}"
+    rf"|(?:成立|建党|诞辰)?[0-9{_CN_DIGIT}]+周年"
+    rf"|[0-9]+多?年前|(?<!连续)(?<![0-9])[0-9]{{1,3}}多?年多?(?![前来内以级度份底末初])|正月初[一二三四五六七八九十]|春节前夕|[子丑寅卯辰巳午未申酉戌亥鼠牛虎兔龙蛇马羊猴鸡狗猪]年(?=[，。、])"
+    rf"|“三八”妇女节|“五一”劳动节"
+    rf"|[{_HAN}]{{2,10}}(?:峰会|博览会|运动会|交易会|农业周|文化节|艺术节|旅游节)(?![{_HAN}]{{0,2}}(?:期间|以来))"
+    rf"|{_DATED_WORDS}"
 )
 
-_YEAR_RE = re.compile(rf"(?<![0-9])(?:(?:1[89]|20)[0-9]{{2}}|20××|二[〇零][{_CN_DIGIT}]{{2}})年")
+_YEAR_RE = re.compile(rf"(?<![0-9])(?:(?:1[89]|20)[0-9]{{2}}|20××|二[〇零][{_CN_DIGIT}]{{2}})年(?!代)")
+
+_UNITS = (
+    "个百分点|百分点|平方公里|平方米|千瓦时|万千瓦|千瓦|公里|千米|万亩|亩|万吨|吨|亿斤|万斤|斤|立方米|"
+    "亿美元|万美元|美元|美金|欧元|万亿元|千亿元|亿元|万元|元|人次|万人|亿人|人|名|户次|户|家|个|项|件|栋|所|座|条|台|"
+    "辆|套|批|次|倍|场|处|种|类|岁|米|颗|份|张|部|级|位|兆瓦|吉瓦|GW|MW|P|%|％"
+)
+_NUMBER = r"[0-9]+(?:[.．][0-9]+)?(?:[-—－~][0-9]+)?"
+_FIGURE_RE = re.compile(
+    rf"第[0-9]+(?:位|名)|首位"
+    rf"|{_NUMBER}(?:万亿|亿|万|千|百)?(?:多|余)?(?:{_UNITS}|年)"
+    rf"|{_NUMBER}(?:万亿|亿|万)(?:多)?"
+    rf"|(?:几|[{_CN_DIGIT}]+)[十百千万亿]+(?:多|余)?(?:{_UNITS}|年)"
+    rf"|[{_CN_DIGIT}]+[多余](?:{_UNITS}|年)"
+    rf"|[一二三四五六七八九]成(?![为功果就绩立长])"
+)
+# The speech's own counts and plain spans of time are no facts.
+_NOT_FIGURE_RE = re.compile(
+    rf"^(?:[{_CN_DIGIT}]|[0-9])(?:点|个方面|个问题)|^[{_CN_DIGIT}]{{1,2}}年$|^[0-9]{{1,2}}年(?=来|内)"
+)
 
 _LEVEL_RE = re.compile(
-    rf"首都|全省上下|全市上下|全县上下|全区上下"
-    rf"|(?:我|全|本)(?:省|市|县|区|州|盟|旗|镇|乡|厂|矿|公司|集团|院|校|局|委|行)(?![{_HAN}]{{0}}(?:长|委书记))"
-    rf"|(?<![{_HAN}])(?:省|市|县|区|州|自治区)(?:委|政府|人民政府|人大|政协|总工会|工会|纪委)"
-    rf"|(?<=[，、。；：和与及在由向对为的])(?:省|市|县|区|州|自治区)(?:委|政府|人民政府|人大|政协|总工会|工会|纪委)"
+    r"首都|(?:全省|全市|全县|全区|全州)上下|整省|省内"
+    r"|(?:我|全|本)(?:省|市|县|区|州|盟|旗|镇|乡|厂|矿|公司|集团|院|校)(?!长|委书记|份)"
+    r"|我们(?:公司|厂|单位|集团|县|市|省)"
+    r"|厂党政|(?:市|县|区)总(?![工结体体则量])"
+    r"|(?:自治区|省|市|县|区|州)(?:党委|委员会|委|人民政府|政府|人大常委会|人大|政协|总工会|工会|纪委)"
+    r"|自治区(?![党人政总工纪])"
 )
+_PLACE_BEFORE_RE = re.compile(rf"[{_HAN}]{{1,4}}$")
+# Characters that make 区/市/县/省/州 part of an ordinary word: 园区, 城市, 神州, 壮族自治区.
+_JOINS_UNIT = frozenset("园社辖城景地山小片新郊街牧库矿营校厂灾特都超上股楼夜郡节神族")
 
-_QUOTE_RE = re.compile(r"“([^“”。！？]{1,24})”")
-_PROGRAMME_END = re.compile(
-    r"(?:工程|行动|计划|活动|工作法|品牌|班组|项目|模式|体系|示范区|先锋|标兵|竞赛|创建|之家)$"
-)
-_HAS_NUMBER = re.compile(rf"[0-9{_CN_DIGIT}双]")
-# Formulas every speech may use: not a source's own campaign.
-NATIONAL_FORMULAS = frozenset(
-    "两个确立 两个维护 四个意识 四个自信 五位一体 四个全面 一带一路 放管服 三农 中国梦 两个一百年 六稳 六保 "
-    "双碳 八项规定 三严三实 两学一做 不忘初心、牢记使命 不忘初心 牢记使命 两个结合 国之大者 四个特别".split()
-)
-
-_REDACTION_RE = re.compile(r"××|XX|ＸＸ|某某|党的精神")
-
-# Names by context: a person before a title; a place before its unit; an
-# organisation a place names (郴州市总工会).
-_TITLES = "同志|总统|总理|主席|先生|女士|秘书长|总干事|国王|首相|省长|市长|县长|书记|部长|董事长|总裁|大使"
-_PERSON_RE = re.compile(rf"(?<![{_HAN}])[{_HAN}]{{2,4}}?(?=(?:{_TITLES}))|[{_HAN}]{{2,3}}(?=(?:{_TITLES}))")
-_NOT_PERSON = frozenset(
-    """各位 广大 全体 老 女 青年 基层 优秀 年轻 先进 党员 领导 中央 国家 副 省委 市委 县委 同 副总 总 名誉
-    执行 工会 支部 党委 委员 常务 这位 那位 两位 一位 诸位 代表 尊敬 亲爱 团 作为 担任 原 前 现任 新任 女士们
-    先生们 主席团 秘书 各国 国际 世界 联合国 本 我 你 他 她 为 向 由 和 与 及 请""".split()
-)
 _STANDING_FORMULA_RE = re.compile(
     r"以习近平同志为核心的党中央|习近平新时代中国特色社会主义思想|习近平总书记|习近平同志"
 )
-
-_PLACE_UNIT_RE = re.compile(
-    rf"([{_HAN}]{{2,6}}?)(?:省|市|县|区|州|自治区|自治州|镇|乡|村)(?![{_HAN}]{{0}}委)"
+_TITLES = (
+    "同志|总统|总理|主席|先生|女士|秘书长|总干事|国王|首相|省长|市长|县长|书记|部长|董事长|总裁|大使|"
+    "院士|教授|老师|师傅|委员长|总"
 )
-_ORG_RE = re.compile(
-    rf"[{_HAN}]{{2,6}}?(?:省|市|县|区)(?:总工会|工会|委员会|人民政府|政府|人大常委会|政协|委|纪委)"
-    rf"|[{_HAN}0-9]{{2,10}}?(?:组织|国集团|国家|银行|论坛|公司|集团|大学|研究院|联合会|协会)(?![{_HAN}]{{0}}们)"
+_TITLE_RE = re.compile(rf"(?:{_TITLES})")
+# After 尊敬的 a name runs up to the title that ends each address.
+_ADDRESSED_RE = re.compile(
+    rf"(?<=尊敬的)(?:[{_HAN}]{{0,10}}?(?:委员会主席|秘书长|总干事|主席|总统|总理))?(?P<name>[{_HAN}·]{{2,6}}?)"
+    r"(?:总统|总理|先生|女士|国王|阁下|陛下|主席|秘书长)(?=[，、：])"
 )
-# Words jieba's dictionary tags as places or organisations that name nothing
-# in particular, and national bodies every speech may cite.
-_NOT_PLACE = frozenset(
-    """中国 中华 我国 全国 祖国 中华人民共和国 国内 国外 外国 城市 城乡 农村 东西 南北 东北 西北 西南 东南
-    东部 西部 中部 南方 北方 平原 爱国 英雄 太阳 朝廷 江南 江湖 天下 地方 各地 当地 本地 外地 内地 沿海 边疆
-    山区 老区 湖 河 海 山 新区 城区 社区 园区 景区 开发区 示范区 自贸区 高新区 街道 乡村 乡镇 村镇 县城 省城
-    首府 都市 家乡 故乡 中原 神州 大地 天安门 长城 国际 世界 全球 海外 境外 中央 华夏 两岸 特区 特区政府 大陆
-    港澳 港澳台""".split()
-)
-_NOT_ORG = frozenset(
-    """党中央 中共中央 中央 国务院 全国人大 全国政协 中央政治局 中国共产党 共产党 党 人民代表大会 人民政府
-    人民法院 人民检察院 国家机关 联合会 政府 企业 公司 集团 组织 国家 党组织 基层组织 国际组织 社会组织
-    群团组织 工会组织 人民团体 政协 人大 解放军 人民解放军 中国人民解放军 全国人民代表大会 人大常委会 共青团
-    妇联 中国政府 中央人民政府 各国 各国家 发展中国家 发达国家 西方国家 主要国家 世界各国 现代化国家
-    社会主义国家 强国 大国 国有企业 民营企业 中小企业 外资企业 金融机构 市场主体 商业银行 政策性银行 开发银行
-    公司制""".split()
-)
+_FUNCTION_CHARS = set("的和与及是为在要对向从把被让使将已能可有于这那其各每该们也都就才更很最会议")
 
 
-def _overlaps(spans: Sequence[Specific], start: int, end: int) -> bool:
-    return any(start < s.end and s.start < end for s in spans)
+def _overlaps(found: list[Specific], start: int, end: int) -> bool:
+    return any(start < s.end and s.start < end for s in found)
 
 
-def find_specifics(
-    text: str, tokens: Iterable[str] = (), tags: dict[str, str] | None = None
-) -> list[Specific]:
+Tags = dict[str, str]
+
+
+def find_specifics(text: str, tokens: Iterable[str] = (), tags: Tags | None = None) -> list[Specific]:
     """The specifics of ``text``, in order; ``tokens`` are its segmentation
-    (jieba, HMM off) and ``tags`` jieba's dictionary tags for them."""
+    (jieba, HMM off) and ``tags`` jieba's dictionary tags of name-like words."""
+    tags = tags or {}
     found: list[Specific] = []
 
     def add(start: int, end: int, kind: str) -> None:
@@ -142,86 +149,170 @@ def find_specifics(
             found.append(Specific(start, end, text[start:end], kind))
 
     formulas = [(m.start(), m.end()) for m in _STANDING_FORMULA_RE.finditer(text)]
+    spans = _token_spans(text, tokens)
 
-    def in_formula(start: int, end: int) -> bool:
-        return any(start < fe and fs < end for fs, fe in formulas)
-
-    # Most specific first: a year inside an ordinal is the ordinal's, etc.
+    # Most specific first: a year inside a title is the title's, etc.
     for m in _REDACTION_RE.finditer(text):
         add(m.start(), m.end(), "redaction")
+    for m in _BOOK_RE.finditer(text):
+        add(m.start(), m.end(), "campaign")
+    for m in _QUOTE_RE.finditer(text):
+        if _is_campaign(m.group(1), text[max(0, m.start() - 4) : m.start()], text[m.end() : m.end() + 3]):
+            add(m.start(), m.end(), "campaign")
     for m in _ORDINAL_RE.finditer(text):
-        add(m.start(), m.end(), "ordinal")
-    for m in _YEAR_RE.finditer(text):
-        add(m.start(), m.end(), "year")
+        if not _NOT_ORDINAL_RE.match(m.group()):
+            add(m.start(), m.end(), "ordinal")
     for m in _DATED_RE.finditer(text):
         add(m.start(), m.end(), "dated")
-    for m in _QUOTE_RE.finditer(text):
-        inner = m.group(1)
-        if inner in NATIONAL_FORMULAS or not (_HAS_NUMBER.search(inner) or _PROGRAMME_END.search(inner)):
-            continue
-        add(m.start(), m.end(), "campaign")
+    for m in _YEAR_RE.finditer(text):
+        add(m.start(), m.end(), "year")
     for m in _FIGURE_RE.finditer(text):
-        if _OWN_COUNT_RE.match(text, m.start()) and not m.group().endswith(("%", "％")):
-            continue
-        add(m.start(), m.end(), "figure")
-    for m in _ORG_RE.finditer(text):
-        value = m.group()
-        if value in _NOT_ORG or any(value.endswith(w) and len(value) <= len(w) + 1 for w in _NOT_ORG):
-            continue
-        prefix = re.sub(
-            r"(?:省|市|县|区)?(?:总工会|工会|委员会|人民政府|政府|人大常委会|政协|委|纪委)$", "", value
-        )
-        if not (prefix and (tags or {}).get(prefix) == "ns") and not _named_org(value, tags):
-            continue
-        add(m.start(), m.end(), "org")
+        if not _NOT_FIGURE_RE.search(m.group()):
+            add(m.start(), m.end(), "figure")
+    _organisations(text, spans, tags, add)
     for m in _LEVEL_RE.finditer(text):
+        before = _PLACE_BEFORE_RE.search(text, 0, m.start())
+        if before and (_is_place_word(before.group()[-2:], tags) or before.group()[-1] in _JOINS_UNIT):
+            continue  # 河北省委: a named body, not a level word
         add(m.start(), m.end(), "level")
-    for m in _PERSON_RE.finditer(text):
-        name = m.group()
-        if name in _NOT_PERSON or any(name.startswith(w) for w in ("各", "全", "副", "本", "我", "该")):
-            continue
-        if in_formula(m.start(), m.end()) or not _looks_like_name(name, tags):
-            continue
-        add(m.start(), m.end(), "person")
-    _token_names(text, tokens, tags or {}, add, in_formula)
+    _people(text, spans, tags, formulas, add)
+    _places(text, spans, tags, add)
     found.sort()
     return found
 
 
-def _named_org(value: str, tags: dict[str, str] | None) -> bool:
-    """An organisation with a proper name: its first word is a name in jieba's dictionary."""
-    tags = tags or {}
-    for size in (4, 3, 2):
-        if tags.get(value[:size]) in ("ns", "nt", "nz", "nr", "nrfg"):
-            return True
-    return value in tags and tags[value] == "nt"
+_PLAN_PERIOD_RE = re.compile(r"^十[一二三四五六]?五$")
 
 
-def _looks_like_name(name: str, tags: dict[str, str] | None) -> bool:
-    tags = tags or {}
-    if tags.get(name) in ("nr", "nrfg", "nrt"):
-        return True
-    # a word of the dictionary that is not a name (e.g. 国家主席 → 国家) is no person
-    return not any(tags.get(name[:k]) not in (None, "nr", "nrfg", "nrt") for k in range(2, len(name) + 1))
+_RUNS_PROGRAMME_RE = re.compile(
+    r"(?:实施|开展|推进|推行|打造|启动|创建|建设|举办|深化|实行|推广|叫响|擦亮|争创|评选)$"
+)
+_NAMES_PROGRAMME_RE = re.compile(
+    r"^(?:行动|工程|计划|活动|品牌|项目|模式|专项|试点|机制|体系|工作法|系列|评选)"
+)
 
 
-def _token_names(
-    text: str, tokens: Iterable[str], tags: dict[str, str], add: object, in_formula: object
-) -> None:
-    """Places and organisations by jieba's dictionary tags, token by token."""
+def _is_campaign(inner: str, before: str, after: str) -> bool:
+    """A quoted name of a programme, campaign or slogan: it has a number or lists
+    its parts, or is named as something run (实施“…”行动), not a word in quotes."""
+    if inner in NATIONAL_FORMULAS or inner in ("三八", "五一") or _PLAN_PERIOD_RE.match(inner):
+        return False
+    parts = re.split("[、，]", inner)
+    listed = len(parts) > 1 and len(inner) <= 20 and all(len(p) <= 6 for p in parts) and "我们" not in inner
+    run = bool(_RUNS_PROGRAMME_RE.search(before) or _NAMES_PROGRAMME_RE.match(after))
+    return bool(_HAS_NUMBER_RE.search(inner) or _PROGRAMME_END_RE.search(inner) or listed or run)
+
+
+def _token_spans(text: str, tokens: Iterable[str]) -> list[tuple[int, int, str]]:
+    out = []
     pos = 0
     for token in tokens:
         start = text.find(token, pos)
         if start < 0:
             continue
-        end = start + len(token)
-        pos = end
-        if len(token) < 2:
+        pos = start + len(token)
+        out.append((start, pos, token))
+    return out
+
+
+# Words that end like a place name but name none.
+_NOT_PLACE_WORDS = frozenset(
+    """城市 大都市 都市 上市 超市 城区 社区 园区 山区 地区 景区 郊区 市区 小区 新区
+    各省 外省 本省 省区 地市 县市 州市 全省 全市 全县 全区 辖区 片区 街区 牧区
+    库区 矿区 校区 厂区 灾区 特区 老区 开发区""".split()
+)
+
+
+def _is_place_word(word: str, tags: Tags) -> bool:
+    """A place by jieba's dictionary: tagged so and known with its unit (郴州 → 郴州市)."""
+    if word in PLACE_HOMOGRAPHS or word in _NOT_PLACE_WORDS or len(word) < 2:
+        return False
+    if word in FOREIGN_AND_REGIONS:
+        return True
+    if tags.get(word) not in ("ns", "nr", "nz", "nt"):
+        return False
+    if tags[word] == "ns" and word[-1] in "省市县区州":
+        return True
+    return any(word + unit in tags for unit in "市省县州")
+
+
+Add = Callable[[int, int, str], None]
+
+
+def _places(text: str, spans: list[tuple[int, int, str]], tags: Tags, add: Add) -> None:
+    for m in _COUNTRY_SIDE_RE.finditer(text):
+        add(m.start(), m.end(), "place")  # 法方, 俄方: that country's side
+    for k, (start, end, token) in enumerate(spans):
+        nxt = spans[k + 1][2] if k + 1 < len(spans) else ""
+        with_unit = tags.get(token) == "ns" and nxt in _PLACE_UNITS and token not in _NOT_PLACE_WORDS
+        if not (with_unit or _is_place_word(token, tags)):
             continue
-        tag = tags.get(token)
-        if tag == "ns" and token not in _NOT_PLACE:
-            add(start, end, "place")  # type: ignore[operator]
-        elif tag == "nt" and token not in _NOT_ORG:
-            add(start, end, "org")  # type: ignore[operator]
-        elif tag == "nrfg" and not in_formula(start, end):  # type: ignore[operator]
-            add(start, end, "person")  # type: ignore[operator]
+        if token == "来宾" and text[max(0, start - 3) : start].endswith(("各位", "尊敬的", "的")):
+            continue
+        unit = nxt if nxt in _PLACE_UNITS else ""
+        add(start, end + len(unit), "place")
+
+
+_PLACE_UNITS = frozenset(("省", "市", "县", "区", "州", "地区", "自治区", "自治州", "新区", "片区"))
+_COUNTRY_SIDE_RE = re.compile(rf"[{''.join(sorted(COUNTRY_SIDES))}]方(?![面式法向案针位圆便能言])")
+
+
+# What follows the name of a named body: 云南(大学), 广西(国控集团), 赣南(实验室).
+_ORG_TAIL_RE = re.compile(
+    rf"[{_HAN}A-Za-z0-9]{{0,10}}?(?:大学|学院|研究院|研究生院|实验室|集团|公司|银行|组织|联盟|委员会|代表处|"
+    rf"控制中心|中心|领导小组|指导组|办事处|研究所|医院)"
+)
+_NOT_IN_ORG_NAME = set("的和与及是把要将为在对向提筹建等并或也都就")
+# Name-like words that start ordinary phrases (公立医院, 国际经贸, 中国提议…).
+_GENERIC_HEADS = frozenset("中国 中华 国际 国家 公立 新兴 高水平 中医药 全国 我国".split())
+
+
+def _organisations(text: str, spans: list[tuple[int, int, str]], tags: Tags, add: Add) -> None:
+    for m in _BODIES_RE.finditer(text):
+        add(m.start(), m.end(), "org")
+    for start, end, token in spans:
+        if start > 0 and text[start - 1] in _CN_DIGIT:
+            continue  # inside a number: 二十国集团 is not 十国集团
+        named = _is_place_word(token, tags) or (
+            tags.get(token) in ("nt", "nz", "nr", "nrfg") and len(token) >= 2
+        )
+        if not named or token in NATIONAL_BODIES or token in _GENERIC_HEADS:
+            continue
+        tail = _ORG_TAIL_RE.match(text, end)
+        if (
+            tail
+            and not (set(tail.group()) & _NOT_IN_ORG_NAME)
+            and text[start : tail.end()] not in NATIONAL_BODIES
+        ):
+            add(start, tail.end(), "org")
+
+
+_BODIES_RE = re.compile("|".join(sorted(map(re.escape, INTERNATIONAL_BODIES), key=len, reverse=True)))
+
+
+def _people(
+    text: str, spans: list[tuple[int, int, str]], tags: Tags, formulas: list[tuple[int, int]], add: Add
+) -> None:
+    def in_formula(start: int, end: int) -> bool:
+        return any(start < fe and fs < end for fs, fe in formulas)
+
+    for m in _ADDRESSED_RE.finditer(text):
+        name = m.group("name")
+        if not (set(name) & _FUNCTION_CHARS) and not name.startswith(("各位", "各")):
+            add(m.start("name"), m.end("name"), "person")
+    for start, end, token in spans:
+        if in_formula(start, end):
+            continue
+        if tags.get(token) == "nrfg":
+            add(start, end, "person")
+    # a Chinese name before a title: 梁伟同志, 王某某省长
+    for m in _TITLE_RE.finditer(text):
+        for size in (3, 2):
+            start = m.start() - size
+            if start < 0:
+                continue
+            name = text[start : m.start()]
+            if name[0] in SURNAMES and not (set(name) & _FUNCTION_CHARS) and name not in tags:
+                if not in_formula(start, m.start()):
+                    add(start, m.start(), "person")
+                break
