@@ -78,7 +78,7 @@ _DATED_RE = re.compile(
     rf"|(?:成立|建党|诞辰)?[0-9{_CN_DIGIT}]+周年"
     rf"|[0-9]+多?年前|(?<!连续)(?<![0-9])[0-9]{{1,3}}多?年多?(?![前来内以级度份底末初])|正月初[一二三四五六七八九十]|春节前夕|[子丑寅卯辰巳午未申酉戌亥鼠牛虎兔龙蛇马羊猴鸡狗猪]年(?=[，。、])"
     rf"|“三八”妇女节|“五一”劳动节"
-    rf"|[{_HAN}]{{2,10}}(?:峰会|博览会|运动会|交易会|农业周|文化节|艺术节|旅游节)(?![{_HAN}]{{0,2}}(?:期间|以来))"
+    rf"|(?:(?![举办召开这本此为的和与在次届])[{_HAN}]){{2,10}}(?:峰会|博览会|运动会|交易会|农业周|文化节|艺术节|旅游节)"
     rf"|{_DATED_WORDS}"
 )
 
@@ -215,11 +215,12 @@ def _token_spans(text: str, tokens: Iterable[str]) -> list[tuple[int, int, str]]
     return out
 
 
-# Words that end like a place name but name none.
+# Words that end like a place name but name none, and the country's own names.
 _NOT_PLACE_WORDS = frozenset(
-    """城市 大都市 都市 上市 超市 城区 社区 园区 山区 地区 景区 郊区 市区 小区 新区
-    各省 外省 本省 省区 地市 县市 州市 全省 全市 全县 全区 辖区 片区 街区 牧区
-    库区 矿区 校区 厂区 灾区 特区 老区 开发区""".split()
+    """中国 中华 我国 全国 祖国 国内 华夏 神州 城市 大都市 都市 上市 超市 城区 社区
+    园区 山区 地区 景区 郊区 市区 小区 新区 各省 外省 本省 省区 地市 县市 州市
+    全省 全市 全县 全区 辖区 片区 街区 牧区 库区 矿区 校区 厂区 灾区 特区 老区
+    开发区""".split()
 )
 
 
@@ -273,18 +274,24 @@ def _organisations(text: str, spans: list[tuple[int, int, str]], tags: Tags, add
     for start, end, token in spans:
         if start > 0 and text[start - 1] in _CN_DIGIT:
             continue  # inside a number: 二十国集团 is not 十国集团
-        named = _is_place_word(token, tags) or (
-            tags.get(token) in ("nt", "nz", "nr", "nrfg") and len(token) >= 2
-        )
-        if not named or token in NATIONAL_BODIES or token in _GENERIC_HEADS:
+        tag = tags.get(token)
+        if tag == "nt" and len(token) >= 4 and any(_is_place_word(token[:k], tags) for k in (2, 3)):
+            add(start, end, "org")  # 云南大学: a place's own body, one word in the dictionary
             continue
-        tail = _ORG_TAIL_RE.match(text, end)
+        place_head = _is_place_word(token, tags) or tag == "ns"
+        if not (place_head or tag in ("nr", "nrfg")) or token in NATIONAL_BODIES or token in _GENERIC_HEADS:
+            continue
+        tail = _ORG_TAIL_RE.match(text, end) if place_head else _COMPANY_TAIL_RE.match(text, end)
         if (
             tail
             and not (set(tail.group()) & _NOT_IN_ORG_NAME)
             and text[start : tail.end()] not in NATIONAL_BODIES
         ):
             add(start, tail.end(), "org")
+
+
+# A proper name (华为) makes a body only with one of these right after it.
+_COMPANY_TAIL_RE = re.compile(r"(?:公司|集团|大学|研究院)")
 
 
 _BODIES_RE = re.compile("|".join(sorted(map(re.escape, INTERNATIONAL_BODIES), key=len, reverse=True)))
