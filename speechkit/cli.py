@@ -480,6 +480,24 @@ def phrases(
             autocompletion=completion.occasions,
         ),
     ] = None,
+    occasion: Annotated[
+        str | None,
+        typer.Option(
+            "--occasion",
+            help="Occasion of the source speech, e.g. festival.",
+            show_default=False,
+            autocompletion=completion.occasions,
+        ),
+    ] = None,
+    move: Annotated[
+        str | None,
+        typer.Option(
+            "--move",
+            help="What an opening or closing does, e.g. wishes.",
+            show_default=False,
+            autocompletion=completion.moves,
+        ),
+    ] = None,
     limit: Annotated[int, typer.Option("--limit", help="Show at most this many (0: all).")] = 20,
     as_json: JsonOpt = False,
     bank: BankOpt = None,
@@ -495,7 +513,15 @@ def phrases(
 
     if limit < 0:
         raise BankError(f"--limit must be 0 or more, not {limit}")
-    shown, total = find_phrases(load_bank(find_bank(bank)), kind=kind, search=search, tag=tag, limit=limit)
+    shown, total = find_phrases(
+        load_bank(find_bank(bank)),
+        kind=kind,
+        search=search,
+        tag=tag,
+        limit=limit,
+        occasion=occasion,
+        move=move,
+    )
     if as_json:
         _print_json([p.to_dict() | {"kind": p.kind} for p in shown])
         return

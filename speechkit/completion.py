@@ -45,6 +45,13 @@ def occasions(ctx: Any, incomplete: str) -> Choices:
     return _matching(incomplete, ((tag, "occasion") for tag in OCCASIONS))
 
 
+def moves(ctx: Any, incomplete: str) -> Choices:
+    """What an opening or closing does (for ``--move``)."""
+    from speechkit.bank.vocabulary import MOVES
+
+    return _matching(incomplete, ((move, "move") for move in MOVES))
+
+
 def slots(ctx: Any, incomplete: str) -> Choices:
     """``name=`` for every slot a draft can show, with its label."""
     from speechkit.bank.slots import SLOT_NAMES

@@ -134,6 +134,7 @@ def phrases_table(phrases: list[Phrase], total: int | None, width: int = 100) ->
         if len(p.sources) > 1:
             where += f" +{len(p.sources) - 1}"
         flags = ("[curated] " if p.curated else "") + ("[stale] " if p.stale else "")
+        flags += f"[{len(p.specifics)} to check] " if p.specifics else ""
         rows.append((p.kind, p.id, flags + p.text.replace("\n", " "), str(p.count), where))
     kind_w = max([4, *(len(r[0]) for r in rows)])
     id_w = max([2, *(len(r[1]) for r in rows)])

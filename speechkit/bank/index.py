@@ -28,10 +28,10 @@ from pathlib import Path
 from typing import Any
 
 from speechkit import __version__
-from speechkit.bank.model import FILE_NAMES, KINDS, Bank, Phrase, Source, Specific, search_text
+from speechkit.bank.model import FILE_NAMES, KINDS, Bank, Phrase, Source, Specific, filter_words, search_text
 from speechkit.paths import cache_dir
 
-FORMAT = 5
+FORMAT = 6
 EXACT_COUNT_MAX = 20_000  # above this many phrases, --search says "more" instead of counting
 _SEP = "\x1f"
 
@@ -121,7 +121,7 @@ def _fill(db: sqlite3.Connection, bank: Bank, before: str) -> None:
     counts = {kind: len(bank.of_kind(kind)) for kind in KINDS}
     db.executemany("INSERT INTO meta VALUES (?, ?)", [("signature", before), ("counts", json.dumps(counts))])
     rows = (
-        (p.id, kind, n, search_text(p), _SEP + _SEP.join(p.tags) + _SEP, _to_record(p))
+        (p.id, kind, n, search_text(p), _SEP + _SEP.join(p.filter_words()) + _SEP, _to_record(p))
         for kind in KINDS
         for n, p in enumerate(bank.of_kind(kind))
     )
@@ -205,7 +205,14 @@ class IndexedBank(Bank):
         )
 
     def search(
-        self, kind: str | None = None, word: str | None = None, tag: str | None = None, limit: int = 0
+        self,
+        kind: str | None = None,
+        word: str | None = None,
+        tag: str | None = None,
+        limit: int = 0,
+        *,
+        occasion: str | None = None,
+        move: str | None = None,
     ) -> tuple[list[Phrase], int | None]:
         where: list[str] = ["1"]
         args: list[Any] = []
@@ -215,14 +222,14 @@ class IndexedBank(Bank):
         if word:
             where.append("instr(search, ?) > 0")  # a plain substring test, as in memory
             args.append(word)
-        if tag:
+        for needed in sorted(filter_words(tag, occasion, move)):
             where.append("instr(tags, ?) > 0")
-            args.append(_SEP + tag + _SEP)
+            args.append(_SEP + needed + _SEP)
         condition = " AND ".join(where)
         # rowid order is bank order (kinds in order, then position)
         sql = f"SELECT record FROM phrases WHERE {condition} ORDER BY rowid"
         scope = sum(self.count(k) for k in ([kind] if kind else KINDS))
-        if limit and scope > EXACT_COUNT_MAX and (word or tag):
+        if limit and scope > EXACT_COUNT_MAX and (word or tag or occasion or move):
             # Counting every match would read the whole bank: read one more than shown.
             rows = self._rows(sql + " LIMIT ?", [*args, limit + 1])
             return rows[:limit], (len(rows) if len(rows) <= limit else None)

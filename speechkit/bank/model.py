@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from speechkit.bank import yamlio
-from speechkit.bank.vocabulary import OCCASIONS
+from speechkit.bank.vocabulary import MOVES, OCCASIONS
 from speechkit.errors import BankError, check_choice
 
 KINDS = ("salutation", "opening", "transition", "point", "closing")
@@ -111,6 +111,14 @@ class Phrase:
     @property
     def is_point(self) -> bool:
         return self.kind == "point"
+
+    def filter_words(self) -> list[str]:
+        """Its tags, occasion and moves as words the filters look for."""
+        words = list(self.tags)
+        if self.occasion:
+            words.append(f"occasion={self.occasion}")
+        words.extend(f"move={m}" for m in self.moves)
+        return words
 
     def all_text(self) -> str:
         parts = [self.heading or self.text] if self.is_point else [self.text]
@@ -253,17 +261,35 @@ class Bank:
         return found[:limit]
 
     def search(
-        self, kind: str | None = None, word: str | None = None, tag: str | None = None, limit: int = 0
+        self,
+        kind: str | None = None,
+        word: str | None = None,
+        tag: str | None = None,
+        limit: int = 0,
+        *,
+        occasion: str | None = None,
+        move: str | None = None,
     ) -> tuple[list[Phrase], int | None]:
         """Phrases matching all the filters (``limit`` 0: all) and how many match in all
         (None where counting would mean reading a very large bank: then more match)."""
+        wanted = filter_words(tag, occasion, move)
         found = [
             p
             for k in ([kind] if kind else KINDS)
             for p in self.of_kind(k)
-            if (not tag or tag in p.tags) and (not word or word in search_text(p))
+            if wanted <= set(p.filter_words()) and (not word or word in search_text(p))
         ]
         return (found[:limit] if limit else found), len(found)
+
+
+def filter_words(tag: str | None, occasion: str | None, move: str | None) -> set[str]:
+    """What a phrase must carry to pass the filters (see ``Phrase.filter_words``)."""
+    words = {tag} if tag else set()
+    if occasion:
+        words.add(f"occasion={occasion}")
+    if move:
+        words.add(f"move={move}")
+    return words
 
 
 def search_text(phrase: Phrase) -> str:
@@ -272,14 +298,27 @@ def search_text(phrase: Phrase) -> str:
 
 
 def find_phrases(
-    bank: Bank, *, kind: str | None = None, search: str | None = None, tag: str | None = None, limit: int = 0
+    bank: Bank,
+    *,
+    kind: str | None = None,
+    search: str | None = None,
+    tag: str | None = None,
+    limit: int = 0,
+    occasion: str | None = None,
+    move: str | None = None,
 ) -> tuple[list[Phrase], int | None]:
-    """Phrases of ``kind`` whose text or keywords contain ``search`` and whose tags
-    include ``tag``: the first ``limit`` (0: all), and how many match in all."""
+    """Phrases of ``kind`` whose text or keywords contain ``search``, whose tags
+    include ``tag``, of that ``occasion`` and making that ``move``: the first
+    ``limit`` (0: all), and how many match in all."""
     word = search.strip() if search else ""
     if tag:
         check_tag(bank, tag)
-    return bank.search(parse_kind(kind) if kind else None, word or None, tag or None, limit)
+    if occasion:
+        check_choice("occasion", occasion, set(OCCASIONS), BankError)
+    if move:
+        check_choice("move", move, set(MOVES), BankError)
+    kind_name = parse_kind(kind) if kind else None
+    return bank.search(kind_name, word or None, tag or None, limit, occasion=occasion, move=move)
 
 
 def check_tag(bank: Bank, tag: str) -> None:

@@ -78,7 +78,7 @@ def _fields(speech: Speech) -> dict[str, str]:
     body += [n.heading for n in speech.all_points()]
     body += [p.text for p in speech.closing]
     return {
-        "title": speech.title or "",
+        "title": speech.header or speech.title or "",
         "salutation": speech.salutation.text if speech.salutation else "",
         "head": "\n".join(head)[:600],
         "body": "\n".join(body)[:4000],

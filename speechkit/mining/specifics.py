@@ -112,8 +112,9 @@ _LEVEL_RE = re.compile(
     r"|自治区(?![党人政总工纪])"
 )
 _PLACE_BEFORE_RE = re.compile(rf"[{_HAN}]{{1,4}}$")
-# Characters that make 区/市/县/省/州 part of an ordinary word: 园区, 城市, 神州, 壮族自治区.
-_JOINS_UNIT = frozenset("园社辖城景地山小片新郊街牧库矿营校厂灾特都超上股楼夜郡节神族")
+# Characters that make 区/市/县/省/州 part of an ordinary word: 园区, 城市, 神州, 壮族自治区,
+# 开发区, 工业区, 试验区, 示范区.
+_JOINS_UNIT = frozenset("园社辖城景地山小片新郊街牧库矿营校厂灾特都超上股楼夜郡节神族发业验范贸税济游")
 
 _STANDING_FORMULA_RE = re.compile(
     r"以习近平同志为核心的党中央|习近平新时代中国特色社会主义思想|习近平总书记|习近平同志"
@@ -173,7 +174,7 @@ def find_specifics(text: str, tokens: Iterable[str] = (), tags: Tags | None = No
     for m in _LEVEL_RE.finditer(text):
         before = _PLACE_BEFORE_RE.search(text, 0, m.start())
         if before and (_is_place_word(before.group()[-2:], tags) or before.group()[-1] in _JOINS_UNIT):
-            continue  # 河北省委: a named body, not a level word
+            continue  # 河北省委: a named body; 园区, 城市: the unit is part of another word
         add(m.start(), m.end(), "level")
     _people(text, spans, tags, formulas, add)
     _places(text, spans, tags, add)
@@ -241,6 +242,8 @@ Add = Callable[[int, int, str], None]
 
 
 def _places(text: str, spans: list[tuple[int, int, str]], tags: Tags, add: Add) -> None:
+    for m in _REGIONS_RE.finditer(text):
+        add(m.start(), m.end(), "place")  # names of several words: 长江经济带, 粤港澳大湾区
     for m in _COUNTRY_SIDE_RE.finditer(text):
         add(m.start(), m.end(), "place")  # 法方, 俄方: that country's side
     for k, (start, end, token) in enumerate(spans):
@@ -255,6 +258,7 @@ def _places(text: str, spans: list[tuple[int, int, str]], tags: Tags, add: Add) 
 
 
 _PLACE_UNITS = frozenset(("省", "市", "县", "区", "州", "地区", "自治区", "自治州", "新区", "片区"))
+_REGIONS_RE = re.compile("|".join(sorted(map(re.escape, FOREIGN_AND_REGIONS), key=len, reverse=True)))
 _COUNTRY_SIDE_RE = re.compile(rf"[{''.join(sorted(COUNTRY_SIDES))}]方(?![面式法向案针位圆便能言])")
 
 
@@ -319,7 +323,8 @@ def _people(
             if start < 0:
                 continue
             name = text[start : m.start()]
-            if name[0] in SURNAMES and not (set(name) & _FUNCTION_CHARS) and name not in tags:
+            known_word = tags.get(name) not in (None, "nr", "nrfg")
+            if name[0] in SURNAMES and not (set(name) & _FUNCTION_CHARS) and not known_word:
                 if not in_formula(start, m.start()):
                     add(start, m.start(), "person")
                 break

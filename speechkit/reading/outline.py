@@ -53,6 +53,7 @@ class Speech:
     title: str | None
     date: str | None = None  # as its title block gives it: 2026年1月26日, or a year
     event: str | None = None  # the meeting its title block names: 在(…)上的讲话
+    header: str = ""  # its title block as written (title, subtitle, date, byline); not in the JSON
     salutation: Para | None = None
     opening: list[Para] = field(default_factory=list)
     transition: Para | None = None

@@ -58,6 +58,7 @@ class _SpeechDraft:
     title: str | None
     date: str | None = None
     event: str | None = None
+    header: str = ""
     salutation: _Text | None = None
     items: list[_Heading | _Text] = field(default_factory=list)
     stack: list[_Level] = field(default_factory=list)
@@ -147,9 +148,13 @@ class _Builder:
         self.title: str | None = None
         self.date: str | None = None
         self.event: str | None = None
+        self.header: list[str] = []  # the title block as written
         self.document_lines = 0  # content lines since the title
 
-    def start_document(self, title: str, date: str | None = None, event: str | None = None) -> None:
+    def start_document(
+        self, title: str, date: str | None = None, event: str | None = None, block: str | None = None
+    ) -> None:
+        self.header = [block or title]
         self.title = title
         self.date = date or date_in(title)
         self.event = event or event_in(title)
@@ -162,6 +167,7 @@ class _Builder:
         if found and (self.date is None or len(found) > len(self.date)):
             self.date = found
         self.event = self.event or event_in(line)
+        self.header.append(line)
 
     def end_speech(self) -> None:
         """What follows belongs to no speech until a new one starts."""
@@ -169,7 +175,7 @@ class _Builder:
 
     def speech(self) -> _SpeechDraft:
         if self.current is None:
-            self.current = _SpeechDraft(self.title, self.date, self.event)
+            self.current = _SpeechDraft(self.title, self.date, self.event, "\n".join(self.header))
             self.speeches.append(self.current)
         return self.current
 
@@ -179,7 +185,7 @@ class _Builder:
             cur.items.clear()  # a news lead or note between the title and the salutation
             cur.start = None
         if cur is None or cur.has_content() or cur.salutation is not None:
-            cur = _SpeechDraft(self.title, self.date, self.event)
+            cur = _SpeechDraft(self.title, self.date, self.event, "\n".join(self.header))
             self.speeches.append(cur)
             self.current = cur
         cur.salutation = _Text(text, start)
@@ -346,7 +352,7 @@ def _scan(nt: NormText) -> list[_SpeechDraft]:
             glued = split_glued_header(line)
             if glued is not None:
                 if glued.title:
-                    builder.start_document(glued.title, glued.date, glued.event)
+                    builder.start_document(glued.title, glued.date, glued.event, line[: glued.body])
                 offset, line = offset + glued.body, line[glued.body :]
         for pattern in _TITLE_THEN_SALUTATION:
             m = pattern.match(line)
@@ -452,7 +458,12 @@ class _Outliner:
     def build(self, draft: _SpeechDraft, index: int) -> Speech:
         start = draft.start if draft.start is not None else 0
         speech = Speech(
-            index=index, line=self.nt.line_of(start), title=draft.title, date=draft.date, event=draft.event
+            index=index,
+            line=self.nt.line_of(start),
+            title=draft.title,
+            date=draft.date,
+            event=draft.event,
+            header=draft.header,
         )
         if draft.salutation:
             speech.salutation = self.para(draft.salutation.text, draft.salutation.start)

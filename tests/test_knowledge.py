@@ -1,0 +1,345 @@
+"""What mining learns of each phrase: occasion and speaker level, moves,
+specifics, the speech's own year and names, fragments.
+
+The fixtures are written for the tests in the shapes of real speeches: a
+government report, a diplomatic address, a company talk and a union speech.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from speechkit.bank.load import load_bank
+from speechkit.mining.context import context_of
+from speechkit.mining.extract import extract
+from speechkit.mining.generalise import SpeechContext, generalise
+from speechkit.mining.keywords import dictionary_tags, segment
+from speechkit.mining.moves import moves_of
+from speechkit.mining.occasion import classify
+from speechkit.mining.reuse import fragment_reason, reuse_score
+from speechkit.mining.specifics import find_specifics
+from speechkit.reading.parser import parse_text
+
+BODY = "要坚持问题导向，聚焦重点领域和关键环节，拿出务实管用的举措，一件一件抓落实，确保取得看得见的成效"
+
+REPORT = f"""2026年某江省政府工作报告
+——2026年1月20日在某江省第十四届人民代表大会第四次会议上
+某江省人民政府省长 某某
+
+各位代表：
+现在，我代表省人民政府向大会报告工作，请予审议，并请省政协委员提出意见。
+一、2025年工作回顾
+过去一年，全省生产总值增长5.2%，新增城镇就业62.3万人。“十四五”规划目标任务圆满完成。{BODY}。
+二、2026年工作安排
+今年是“十五五”开局之年。2026年全省经济社会发展的主要预期目标是：地区生产总值增长5%左右。到2035年基本实现现代化。
+各位代表！让我们更加紧密地团结起来，为建设美丽某江而努力奋斗！
+"""
+
+DIPLOMATIC = (
+    "携手同行 共创未来——在第五届某某合作论坛开幕式上的致辞（2025年5月8日，北京）国家主席 某某"
+    "尊敬的马克龙总统，尊敬的各位嘉宾，女士们，先生们：很高兴出席第五届某某合作论坛。"
+    "在此，我提三点建议。"
+    f"第一，坚持合作共赢。新冠肺炎疫情发生以来，各国携手抗疫。{BODY}。"
+    f"第二，推动开放发展。世界卫生组织发挥了重要作用，中国愿同各方一道努力。{BODY}。"
+    "女士们、先生们！让我们携手并进，共创美好未来！谢谢大家。"
+)
+
+TALK = f"""在2017年第三季度区域总裁会议上的讲话
+2017年7月12日
+一、关于经营质量
+公司要加强经营质量管理，华为公司一直强调，财务报表应基于真实业务。{BODY}。
+二、关于干部队伍
+今年各代表处要培养一批干部。{BODY}。
+"""
+
+UNION = f"""在郴州市总工会第十三次代表大会上的讲话
+各位代表、同志们：
+在郴州市总工会第十三次代表大会隆重召开之际，我代表市委、市政府，向大会的召开表示热烈祝贺！
+过去五年，全市工会组织深入开展“五型班组”创建活动，建成职工之家83家。{BODY}。
+下面，我讲两点意见。
+一、围绕中心，服务大局
+{BODY}。
+二、加强自身建设
+{BODY}。
+最后，预祝大会圆满成功！
+谢谢大家！
+"""
+
+
+def one(text: str) -> Any:
+    (speech,) = parse_text(text)
+    return speech
+
+
+def specifics(text: str) -> list[tuple[str, str]]:
+    return [(s.text, s.kind) for s in find_specifics(text, segment(text), dictionary_tags())]
+
+
+# ----------------------------------------------------------- occasion, level
+
+
+@pytest.mark.parametrize(
+    ("text", "occasion", "level"),
+    [
+        (REPORT, "report", "province"),
+        (DIPLOMATIC, "ceremony", "national"),
+        (TALK, "work-meeting", "enterprise"),
+        (UNION, "congress", "city"),
+    ],
+)
+def test_occasion_and_level_of_a_speech(text: str, occasion: str, level: str) -> None:
+    found = classify(one(text))
+    assert (found.occasion, found.level) == (occasion, level)
+    assert 0.5 <= found.confidence <= 1.0
+
+
+def test_a_report_is_no_congress_though_it_says_各位代表() -> None:
+    assert classify(one(REPORT)).occasion == "report"
+
+
+def test_the_user_states_the_occasion_beside_the_corpus(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "old").mkdir(parents=True)
+    (corpus / "talk.txt").write_text(TALK, encoding="utf-8")
+    (corpus / "old" / "union.txt").write_text(UNION, encoding="utf-8")
+    (corpus / "speechkit.yaml").write_text(
+        "occasion: symposium\nfiles:\n  old/union.txt: {occasion: festival, speaker_level: union}\n",
+        encoding="utf-8",
+    )
+    extract([corpus], tmp_path / "bank", jobs=1)
+    bank = load_bank(tmp_path / "bank", use_index=False)
+    by_file = {p.sources[0].file.rsplit("/", 1)[-1]: p for p in bank.of_kind("point")}
+    assert (by_file["talk.txt"].occasion, by_file["talk.txt"].tags) == ("symposium", ["symposium"])
+    assert (by_file["union.txt"].occasion, by_file["union.txt"].speaker_level) == ("festival", "union")
+
+
+def test_a_bad_corpus_settings_file_is_one_located_error(tmp_path: Path) -> None:
+    from speechkit.errors import SpeechkitError
+
+    (tmp_path / "a.txt").write_text(UNION, encoding="utf-8")
+    (tmp_path / "speechkit.yaml").write_text("occasion: party\n", encoding="utf-8")
+    with pytest.raises(SpeechkitError, match=r"speechkit.yaml:1:11: unknown occasion 'party'"):
+        extract([tmp_path], tmp_path / "bank", jobs=1)
+
+
+# ----------------------------------------------------------------- moves
+
+
+@pytest.mark.parametrize(
+    ("text", "moves"),
+    [
+        ("在大会隆重召开之际，我代表市委，向大会的召开表示热烈祝贺！", ["congratulate"]),
+        ("很高兴出席本届论坛。", ["welcome"]),
+        ("今天召开全市工会工作会议，主要任务是总结去年工作，部署今年任务。", ["purpose"]),
+        ("过去一年，我们圆满完成了各项目标任务，成绩来之不易。", ["review"]),
+        ("开好这次会议，具有十分重要的意义。", ["significance"]),
+        ("向辛勤工作在各条战线上的同志们致以崇高的敬意！", ["thanks"]),
+        ("让我们团结一心，为实现目标而努力奋斗！", ["call"]),
+        ("希望各级工会组织切实担起责任。", ["requirements"]),
+        ("最后，预祝大会圆满成功！", ["wishes"]),
+        ("谢谢大家！", ["thanks-for-listening"]),
+    ],
+)
+def test_moves_from_cue_words(text: str, moves: list[str]) -> None:
+    assert moves_of(text) == moves
+
+
+# --------------------------------------------------------------- specifics
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("要学习郴州市的经验，推动长江经济带发展。", [("郴州市", "place"), ("长江经济带", "place")]),
+        ("感谢马克龙总统的邀请。", [("马克龙", "person")]),
+        ("刚才，王建华同志作了报告。", [("王建华", "person")]),
+        ("世界卫生组织发挥了重要作用。", [("世界卫生组织", "org")]),
+        (
+            "建成职工之家83家，覆盖率达到75.3%，投入2.17亿元。",
+            [("83家", "figure"), ("75.3%", "figure"), ("2.17亿元", "figure")],
+        ),
+        ("迎接市总工会第十一次代表大会召开。", [("市总工会", "level"), ("第十一次代表大会", "ordinal")]),
+        (
+            "新冠肺炎疫情发生后，十九届五中全会作出部署。",
+            [("新冠肺炎疫情", "dated"), ("十九届五中全会", "dated")],
+        ),
+        ("2019年我县实现了目标。", [("2019年", "year"), ("我县", "level")]),
+        ("首都职工要带头，全省上下要行动。", [("首都", "level"), ("全省上下", "level")]),
+        ("深入开展“五型班组”创建活动。", [("“五型班组”", "campaign")]),
+        ("为贯彻党的××大精神，学习党的精神。", [("××", "redaction"), ("党的精神", "redaction")]),
+    ],
+)
+def test_specifics_by_kind(text: str, expected: list[tuple[str, str]]) -> None:
+    assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "坚持以习近平新时代中国特色社会主义思想为指导，在党中央领导下。",  # formulas, national bodies
+        "下面，我讲三点意见，谈两个方面的问题。",  # the speech's own counts
+        "我国经济持续向好，全国人民团结奋斗。",  # national words
+        "要深刻领悟“两个确立”，坚决做到“两个维护”。",  # national formulas in quotes
+        "城市和社区要加强管理，新建一批学校。",  # words jieba also knows as place names
+    ],
+)
+def test_what_every_speech_may_say_is_no_specific(text: str) -> None:
+    assert specifics(text) == []
+
+
+# ------------------------------------------------------------ time and slots
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026年是“十五五”开局之年。", "{year}年是“十五五”开局之年。"),
+        ("2025年以来，我们做了大量工作。", "2025年以来，我们做了大量工作。"),  # another year
+        ("到2035年基本实现现代化。", "到2035年基本实现现代化。"),  # a target
+        ("锚定2035年远景目标。", "锚定2035年远景目标。"),  # a name
+        ("从2021年到2026年，持续推进。", "从2021年到2026年，持续推进。"),  # a span
+        ("到2026年底，完成改造。", "到2026年底，完成改造。"),  # a deadline, not "this year"
+        ("1921年，中国共产党诞生。", "1921年，中国共产党诞生。"),  # history
+    ],
+)
+def test_year_only_for_the_speech_own_year(text: str, expected: str) -> None:
+    assert generalise(text, context=SpeechContext(year=2026))[0] == expected
+
+
+def test_a_report_own_place_and_a_union_congress_own_event_become_slots() -> None:
+    report = context_of(one(REPORT))
+    assert report.year == 2026 and ("某江省", "place") in report.own and ("某江", "place") in report.own
+    assert generalise("加快建设美丽某江。", context=report)[0] == "加快建设美丽{place}。"
+    assert generalise("发射“某江一号”卫星。", context=report)[0] == "发射“某江一号”卫星。"  # part of a name
+    union = context_of(one(UNION))
+    assert ("郴州市总工会第十三次代表大会", "event") in union.own and ("郴州市总工会", "org") in union.own
+    assert generalise("郴州市总工会要带头。", context=union)[0] == "{org}要带头。"
+
+
+def test_a_diplomatic_address_own_forum_from_its_title_block() -> None:
+    speech = one(DIPLOMATIC)
+    assert speech.event == "第五届某某合作论坛"
+    assert speech.date == "2025年5月8日"
+    context = context_of(speech)
+    assert ("第五届某某合作论坛", "event") in context.own
+
+
+# ------------------------------------------------- fragments and reusability
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "rejected"),
+    [
+        ("opening", "二是加强组织领导，确保落到实处。", True),
+        ("opening", "——这五年，我们砥砺奋进。", True),
+        ("opening", "其次，要加强协调。", True),
+        ("opening", "今天召开全市工作会议，主要任务是部署工作。", False),
+        ("opening", "加强学习。" * 400, True),
+        ("closing", "这项工作涉及面广，情况复杂。", True),
+        ("closing", "让我们共同努力！", False),
+    ],
+)
+def test_fragments_are_no_phrases(kind: str, text: str, rejected: bool) -> None:
+    assert (fragment_reason(kind, text) is not None) == rejected
+
+
+def test_reuse_falls_with_specifics_and_redactions() -> None:
+    plain = reuse_score("opening", "让我们团结一心，为实现目标而努力奋斗！", [], ["call"])
+    specific = reuse_score(
+        "opening", "全市建成职工之家83家，覆盖率达到75.3%。", ["figure", "figure"], ["review"]
+    )
+    redacted = reuse_score("opening", "为贯彻党的××大精神，全市上下团结一心。", ["redaction", "level"], [])
+    assert plain == 1.0 and plain > specific > redacted >= 0.0
+
+
+def test_fragments_are_counted_in_the_summary(tmp_path: Path, run: Any) -> None:
+    (tmp_path / "a.txt").write_text(
+        "同志们：\n二是加强组织领导，确保各项工作落到实处。\n今天召开会议，主要任务是部署工作。\n"
+        f"一、抓落实\n{BODY}。\n这项工作涉及面广，情况复杂。\n",
+        encoding="utf-8",
+    )
+    result = run("extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / "bank"), "--json", "-j", "1")
+    kinds = json.loads(result.stdout)["kinds"]
+    assert kinds["opening"]["rejected"] == 1
+
+
+# --------------------------------------------------------------- the bank
+
+
+def test_what_a_phrase_knows_is_in_the_bank_and_reads_back(tmp_path: Path) -> None:
+    (tmp_path / "union.txt").write_text(UNION, encoding="utf-8")
+    extract([tmp_path / "union.txt"], tmp_path / "bank", jobs=1)
+    text = (tmp_path / "bank" / "openings.yaml").read_text(encoding="utf-8")
+    assert "occasion: congress" in text and "moves: [congratulate]" in text
+    bank = load_bank(tmp_path / "bank", use_index=False)
+    review = next(p for p in bank.of_kind("opening") if "83家" in p.text)
+    assert ("83家", "figure") in review.specifics and ("“五型班组”", "campaign") in review.specifics
+    assert review.reuse is not None and review.reuse < 1.0
+    indexed = load_bank(tmp_path / "bank")
+    assert indexed.get(review.id) == review  # the compiled index carries it too
+
+
+def test_a_bank_made_before_mining_knew_this_still_loads(tmp_path: Path) -> None:
+    bank = tmp_path / "bank"
+    bank.mkdir()
+    (bank / "closings.yaml").write_text(
+        "kind: closing\nphrases:\n  - id: c1\n    text: 谢谢大家！\n    tags: [congress]\n", encoding="utf-8"
+    )
+    phrase = load_bank(bank).get("c1")
+    assert phrase is not None
+    assert (phrase.occasion, phrase.speaker_level, phrase.moves, phrase.specifics, phrase.reuse) == (
+        None,
+        None,
+        [],
+        [],
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ("occasion: party", "4:15: unknown value 'party'; use one of: work-meeting"),
+        ("moves: [dance]", "4:13: unknown value 'dance'; use one of: congratulate"),
+        ("specifics: [{text: 83家, kind: number}]", "4:35: unknown value 'number'; use one of: place"),
+        ("reuse: 2", "4:12: reuse must be a number from 0 to 1"),
+    ],
+)
+def test_bad_knowledge_fields_are_located_errors(tmp_path: Path, run: Any, entry: str, message: str) -> None:
+    bank = tmp_path / "bank"
+    bank.mkdir()
+    (bank / "closings.yaml").write_text(
+        f"kind: closing\nphrases:\n  - id: c1\n    {entry}\n    text: 谢谢大家！\n", encoding="utf-8"
+    )
+    result = run("phrases", "--bank", str(bank))
+    assert result.exit_code == 1
+    assert message in result.stderr
+
+
+def test_curated_entries_are_never_changed_by_extract(tmp_path: Path) -> None:
+    (tmp_path / "union.txt").write_text(UNION, encoding="utf-8")
+    extract([tmp_path / "union.txt"], tmp_path / "bank", jobs=1)
+    path = tmp_path / "bank" / "closings.yaml"
+    text = path.read_text(encoding="utf-8")
+    edited = text.replace(
+        "    text: 谢谢大家！\n", "    text: 谢谢大家！\n    curated: true\n    occasion: festival\n", 1
+    )
+    path.write_text(edited, encoding="utf-8")
+    extract([tmp_path / "union.txt"], tmp_path / "bank", jobs=1)
+    assert path.read_text(encoding="utf-8") == edited
+
+
+def test_phrases_filter_by_occasion_and_move(tmp_path: Path, run: Any) -> None:
+    (tmp_path / "union.txt").write_text(UNION, encoding="utf-8")
+    (tmp_path / "report.txt").write_text(REPORT, encoding="utf-8")
+    extract([tmp_path], tmp_path / "bank", jobs=1)
+    wishes = run("phrases", "--bank", str(tmp_path / "bank"), "--move", "wishes", "--json")
+    assert [p["text"] for p in json.loads(wishes.stdout)] == ["最后，预祝大会圆满成功！"]
+    reports = run("phrases", "--bank", str(tmp_path / "bank"), "--occasion", "report", "--kind", "salutation")
+    assert reports.stdout.splitlines()[-1] == "1 phrase"
+    bad = run("phrases", "--bank", str(tmp_path / "bank"), "--move", "wish")
+    assert bad.exit_code == 1 and bad.stderr.startswith("Error: unknown move 'wish' (did you mean 'wishes'?)")
