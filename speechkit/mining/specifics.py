@@ -70,17 +70,40 @@ _DATED_WORDS = (
 _DATE = (
     rf"(?:[0-9]{{1,2}}|[{_CN_DIGIT}]{{1,3}})月(?:[0-9]{{1,2}}(?:[-—－][0-9]{{1,2}})?|[{_CN_DIGIT}]{{1,3}})日"
 )
-_DATED_RE = re.compile(
-    rf"“?(?:十|十一|十二|十三|十四|十五|十六)五”?(?:时期|期间)?(?=[^{_HAN}]|规划|时期|期间|开局|收官|发展|以来|末|初)"
-    rf"|[{_CN_DIGIT}]+届[{_CN_DIGIT}]+中全会|[{_CN_DIGIT}]+届历次全会"
-    rf"|党的[{_CN_DIGIT}]+大"
-    rf"|(?:今年|去年|明年)?{_DATE}"
-    rf"|(?:成立|建党|诞辰)?[0-9{_CN_DIGIT}]+周年"
-    rf"|[0-9]+多?年前|(?<!连续)(?<![0-9])[0-9]{{1,3}}多?年多?(?![前来内以级度份底末初])|正月初[一二三四五六七八九十]|春节前夕|[子丑寅卯辰巳午未申酉戌亥鼠牛虎兔龙蛇马羊猴鸡狗猪]年(?=[，。、])"
-    rf"|“三八”妇女节|“五一”劳动节"
-    rf"|(?:(?![举办召开这本此为的和与在次届])[{_HAN}]){{2,10}}(?:峰会|博览会|运动会|交易会|农业周|文化节|艺术节|旅游节)"
-    rf"|{_DATED_WORDS}"
-)
+# References tied to a time, each with a word it cannot do without: a pattern
+# runs only over a text that holds its word (a plain ``in`` is far cheaper
+# than a regular expression trying every position).
+_DATED_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("五", re.compile(
+        rf"“?(?:十|十一|十二|十三|十四|十五|十六)五”?(?:时期|期间)?(?=[^{_HAN}]|规划|时期|期间|开局|收官|发展|以来|末|初)"
+    )),
+    ("全会", re.compile(rf"[{_CN_DIGIT}]+届[{_CN_DIGIT}]+中全会|[{_CN_DIGIT}]+届历次全会")),
+    ("党的", re.compile(rf"党的[{_CN_DIGIT}]+大")),
+    ("月", re.compile(rf"(?:今年|去年|明年)?{_DATE}")),
+    ("周年", re.compile(rf"(?:成立|建党|诞辰)?[0-9{_CN_DIGIT}]+周年")),
+    ("年", re.compile(
+        r"[0-9]+多?年前|(?<!连续)(?<![0-9])[0-9]{1,3}多?年多?(?![前来内以级度份底末初])"
+        r"|[子丑寅卯辰巳午未申酉戌亥鼠牛虎兔龙蛇马羊猴鸡狗猪]年(?=[，。、])"
+    )),
+    ("", re.compile(rf"正月初[一二三四五六七八九十]|春节前夕|“三八”妇女节|“五一”劳动节|{_DATED_WORDS}")),
+)  # fmt: skip
+
+# Named events: the noun first (cheap to find), then the name before it, back to
+# a word that cannot be part of one (为举办这次峰会 is no name).
+_EVENT_NOUN_RE = re.compile(r"峰会|博览会|运动会|交易会|农业周|文化节|艺术节|旅游节")
+_NOT_IN_EVENT_NAME = frozenset("举办召开这本此为的和与在次届，。、；：！？“”")
+_EVENT_NAME_MAX = 10
+
+
+def _event_start(text: str, noun_start: int) -> int:
+    start = noun_start
+    while start > 0 and noun_start - start < _EVENT_NAME_MAX:
+        ch = text[start - 1]
+        if ch in _NOT_IN_EVENT_NAME or not "\u4e00" <= ch <= "\u9fff":
+            break
+        start -= 1
+    return start
+
 
 _YEAR_RE = re.compile(rf"(?<![0-9])(?:(?:1[89]|20)[0-9]{{2}}|20××|二[〇零][{_CN_DIGIT}]{{2}})年(?!代)")
 
@@ -132,10 +155,6 @@ _ADDRESSED_RE = re.compile(
 _FUNCTION_CHARS = set("的和与及是为在要对向从把被让使将已能可有于这那其各每该们也都就才更很最会议")
 
 
-def _overlaps(found: list[Specific], start: int, end: int) -> bool:
-    return any(start < s.end and s.start < end for s in found)
-
-
 Tags = dict[str, str]
 
 
@@ -144,13 +163,15 @@ def find_specifics(text: str, tokens: Iterable[str] = (), tags: Tags | None = No
     (jieba, HMM off) and ``tags`` jieba's dictionary tags of name-like words."""
     tags = tags or {}
     found: list[Specific] = []
+    taken = bytearray(len(text))  # characters already part of a specific
 
     def add(start: int, end: int, kind: str) -> None:
-        if end > start and not _overlaps(found, start, end):
+        if end > start and not any(taken[start:end]):
+            taken[start:end] = b"\x01" * (end - start)
             found.append(Specific(start, end, text[start:end], kind))
 
     formulas = [(m.start(), m.end()) for m in _STANDING_FORMULA_RE.finditer(text)]
-    spans = _token_spans(text, tokens)
+    spans = _named_tokens(text, tokens, tags)
 
     # Most specific first: a year inside a title is the title's, etc.
     for m in _REDACTION_RE.finditer(text):
@@ -160,12 +181,18 @@ def find_specifics(text: str, tokens: Iterable[str] = (), tags: Tags | None = No
     for m in _QUOTE_RE.finditer(text):
         if _is_campaign(m.group(1), text[max(0, m.start() - 4) : m.start()], text[m.end() : m.end() + 3]):
             add(m.start(), m.end(), "campaign")
-    for m in _ORDINAL_RE.finditer(text):
+    for m in _ORDINAL_RE.finditer(text) if ("第" in text or "届" in text) else ():
         if not _NOT_ORDINAL_RE.match(m.group()):
             add(m.start(), m.end(), "ordinal")
-    for m in _DATED_RE.finditer(text):
-        add(m.start(), m.end(), "dated")
-    for m in _YEAR_RE.finditer(text):
+    for word, pattern in _DATED_PATTERNS:
+        if word in text:
+            for m in pattern.finditer(text):
+                add(m.start(), m.end(), "dated")
+    for m in _EVENT_NOUN_RE.finditer(text):
+        start = _event_start(text, m.start())
+        if m.start() - start >= 2:
+            add(start, m.end(), "dated")
+    for m in _YEAR_RE.finditer(text) if "年" in text else ():
         add(m.start(), m.end(), "year")
     for m in _FIGURE_RE.finditer(text):
         if not _NOT_FIGURE_RE.search(m.group()):
@@ -204,16 +231,24 @@ def _is_campaign(inner: str, before: str, after: str) -> bool:
     return bool(_HAS_NUMBER_RE.search(inner) or _PROGRAMME_END_RE.search(inner) or listed or run)
 
 
-def _token_spans(text: str, tokens: Iterable[str]) -> list[tuple[int, int, str]]:
-    out = []
+def _named_tokens(text: str, tokens: Iterable[str], tags: Tags) -> Spans:
+    """(start, end, token, the token after it) of the tokens that may be names:
+    those jieba's dictionary tags as one (most tokens are not, and are skipped)."""
+    words = list(tokens)
+    out: Spans = []
+    contiguous = sum(map(len, words)) == len(text)  # jieba keeps every character, spaces too
     pos = 0
-    for token in tokens:
-        start = text.find(token, pos)
+    for k, token in enumerate(words):
+        start = pos if contiguous else text.find(token, pos)
         if start < 0:
             continue
         pos = start + len(token)
-        out.append((start, pos, token))
+        if token in tags or token in FOREIGN_AND_REGIONS:
+            out.append((start, pos, token, words[k + 1] if k + 1 < len(words) else ""))
     return out
+
+
+Spans = list[tuple[int, int, str, str]]
 
 
 # Words that end like a place name but name none, and the country's own names.
@@ -225,8 +260,18 @@ _NOT_PLACE_WORDS = frozenset(
 )
 
 
+_PLACE_WORD_CACHE: dict[str, bool] = {}
+
+
 def _is_place_word(word: str, tags: Tags) -> bool:
     """A place by jieba's dictionary: tagged so and known with its unit (郴州 → 郴州市)."""
+    known = _PLACE_WORD_CACHE.get(word)
+    if known is None:
+        known = _PLACE_WORD_CACHE[word] = _place_word(word, tags)
+    return known
+
+
+def _place_word(word: str, tags: Tags) -> bool:
     if word in PLACE_HOMOGRAPHS or word in _NOT_PLACE_WORDS or len(word) < 2:
         return False
     if word in FOREIGN_AND_REGIONS:
@@ -241,20 +286,18 @@ def _is_place_word(word: str, tags: Tags) -> bool:
 Add = Callable[[int, int, str], None]
 
 
-def _places(text: str, spans: list[tuple[int, int, str]], tags: Tags, add: Add) -> None:
+def _places(text: str, spans: Spans, tags: Tags, add: Add) -> None:
     for m in _REGIONS_RE.finditer(text):
         add(m.start(), m.end(), "place")  # names of several words: 长江经济带, 粤港澳大湾区
     for m in _COUNTRY_SIDE_RE.finditer(text):
         add(m.start(), m.end(), "place")  # 法方, 俄方: that country's side
-    for k, (start, end, token) in enumerate(spans):
-        nxt = spans[k + 1][2] if k + 1 < len(spans) else ""
+    for start, end, token, nxt in spans:
         with_unit = tags.get(token) == "ns" and nxt in _PLACE_UNITS and token not in _NOT_PLACE_WORDS
         if not (with_unit or _is_place_word(token, tags)):
             continue
         if token == "来宾" and text[max(0, start - 3) : start].endswith(("各位", "尊敬的", "的")):
             continue
-        unit = nxt if nxt in _PLACE_UNITS else ""
-        add(start, end + len(unit), "place")
+        add(start, end + (len(nxt) if nxt in _PLACE_UNITS else 0), "place")
 
 
 _PLACE_UNITS = frozenset(("省", "市", "县", "区", "州", "地区", "自治区", "自治州", "新区", "片区"))
@@ -272,10 +315,10 @@ _NOT_IN_ORG_NAME = set("的和与及是把要将为在对向提筹建等并或�
 _GENERIC_HEADS = frozenset("中国 中华 国际 国家 公立 新兴 高水平 中医药 全国 我国".split())
 
 
-def _organisations(text: str, spans: list[tuple[int, int, str]], tags: Tags, add: Add) -> None:
+def _organisations(text: str, spans: Spans, tags: Tags, add: Add) -> None:
     for m in _BODIES_RE.finditer(text):
         add(m.start(), m.end(), "org")
-    for start, end, token in spans:
+    for start, end, token, _ in spans:
         if start > 0 and text[start - 1] in _CN_DIGIT:
             continue  # inside a number: 二十国集团 is not 十国集团
         tag = tags.get(token)
@@ -301,9 +344,7 @@ _COMPANY_TAIL_RE = re.compile(r"(?:公司|集团|大学|研究院)")
 _BODIES_RE = re.compile("|".join(sorted(map(re.escape, INTERNATIONAL_BODIES), key=len, reverse=True)))
 
 
-def _people(
-    text: str, spans: list[tuple[int, int, str]], tags: Tags, formulas: list[tuple[int, int]], add: Add
-) -> None:
+def _people(text: str, spans: Spans, tags: Tags, formulas: list[tuple[int, int]], add: Add) -> None:
     def in_formula(start: int, end: int) -> bool:
         return any(start < fe and fs < end for fs, fe in formulas)
 
@@ -311,10 +352,8 @@ def _people(
         name = m.group("name")
         if not (set(name) & _FUNCTION_CHARS) and not name.startswith(("各位", "各")):
             add(m.start("name"), m.end("name"), "person")
-    for start, end, token in spans:
-        if in_formula(start, end):
-            continue
-        if tags.get(token) == "nrfg":
+    for start, end, token, _ in spans:
+        if tags.get(token) == "nrfg" and not in_formula(start, end):
             add(start, end, "person")
     # a Chinese name before a title: 梁伟同志, 王某某省长
     for m in _TITLE_RE.finditer(text):
