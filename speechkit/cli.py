@@ -336,6 +336,12 @@ def generate(
         typer.Option("--minutes", help="Target length in minutes of speaking.", show_default=False),
     ] = None,
     rate: Annotated[int, typer.Option("--rate", help="Speaking rate, characters a minute.")] = 220,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict", help="Only phrases with nothing to check (names, figures, dates of their source)."
+        ),
+    ] = False,
     seed: Annotated[
         str | None,
         typer.Option("--seed", help="Seed: the same seed gives the same draft.", show_default=False),
@@ -395,6 +401,7 @@ def generate(
         minutes=minutes,
         points=points,
         rate=rate,
+        strict=strict,
     )
     if picked and not quiet:
         sys.stderr.write(f"seed {chosen_seed} (use --seed {chosen_seed} to get this draft again)\n")
@@ -417,6 +424,7 @@ def generate(
                 "chars": draft.chars,
                 "minutes": round(draft.spoken_minutes, 2),
                 "placeholders": draft.placeholders,
+                "checks": draft.checks,
                 "notes": draft.notes,
                 **to_data(draft),
             }

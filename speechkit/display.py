@@ -91,7 +91,8 @@ def extract_summary(report: ExtractReport) -> Group:
 
 
 def draft_text(draft: Draft) -> Text:
-    """The draft for the terminal: headings bold, unfilled slots highlighted."""
+    """The draft for the terminal: headings bold, unfilled slots in reverse video,
+    borrowed specifics to check in yellow."""
     out = Text()
     for block in draft.blocks:
         if block.kind == "title":
@@ -99,7 +100,8 @@ def draft_text(draft: Draft) -> Text:
             continue
         style = "bold" if block.kind == "heading" else ""
         line = Text(block.text, style=style)
-        line.highlight_regex(r"【[^】]*】", "reverse")
+        line.highlight_regex(r"【(?!核：)[^】]*】", "reverse")
+        line.highlight_regex(r"【核：[^】]*】", "bold yellow")
         out.append_text(line)
         out.append("\n")
     return out
@@ -107,9 +109,11 @@ def draft_text(draft: Draft) -> Text:
 
 def draft_footer(draft: Draft) -> str:
     minutes = draft.spoken_minutes
+    checks = len(draft.checks)
+    to_check = f"{checks} item{'s' if checks != 1 else ''} to check · " if checks else ""
     return (
-        f"{draft.chars} characters · about {minutes:.1f} minutes at {draft.rate}/min · "
-        f"template {draft.template} · seed {draft.seed}"
+        f"{draft.chars} characters · about {minutes:.1f} minutes at {draft.rate}/min · {to_check}"
+        f"template {draft.template} · seed {draft.seed}{' · strict' if draft.strict else ''}"
     )
 
 

@@ -117,7 +117,7 @@ def test_minutes_land_within_ten_percent(bank: Bank, minutes: int, name: str) ->
         draft = assemble(bank, t, slots=slots, minutes=minutes, seed=seed)
         target = minutes * 220
         assert abs(draft.chars - target) <= 0.1 * target, (name, minutes, seed, draft.chars)
-        assert draft.notes == []
+        assert not [n for n in draft.notes if "characters" in n]  # no length missed
 
 
 def test_rate_changes_the_target(bank: Bank) -> None:

@@ -7,6 +7,8 @@ from typing import Any
 
 import yaml
 
+from speechkit.drafting.checks import unmarked
+
 
 def save(run: Any, tmp_path: Path, *extra: str) -> Path:
     draft = tmp_path / "draft.yaml"
@@ -62,7 +64,7 @@ def test_edited_ids_are_used_and_unknown_ids_are_an_error(run: Any, tmp_path: Pa
     draft.write_text(text.replace(used[0], other.id), encoding="utf-8")
     result = run("export", str(draft), "-o", str(tmp_path / "edited.txt"))
     assert result.exit_code == 0, result.stderr
-    assert other.text in (tmp_path / "edited.txt").read_text(encoding="utf-8")
+    assert other.text in unmarked((tmp_path / "edited.txt").read_text(encoding="utf-8"))
     draft.write_text(text.replace(used[0], "closing-nothere"), encoding="utf-8")
     result = run("export", str(draft), "-o", str(tmp_path / "broken.txt"))
     assert result.exit_code == 1

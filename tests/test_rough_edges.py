@@ -66,11 +66,22 @@ def test_phrases_show_takes_bank_before_or_after_the_subcommand(run: Any, order:
     ]
 
 
-def test_every_placeholder_a_draft_shows_can_be_filled(run: Any) -> None:
-    shown = run("generate", "--seed", "1", "--slot", "org=郴州市总工会", "-q")
-    # a phrase of the bank uses {name}, which work-meeting does not declare
+def test_every_placeholder_a_draft_shows_can_be_filled(run: Any, tmp_path: Path) -> None:
+    bank = tmp_path / "bank"
+    bank.mkdir()
+    (bank / "openings.yaml").write_text(
+        "kind: opening\nphrases:\n  - id: o1\n    text: 刚才，{name}同志总结了去年一年来的工作。\n"
+        "    slots: [name]\n    occasion: work-meeting\n    moves: [review]\n",
+        encoding="utf-8",
+    )
+    (bank / "points.yaml").write_text(
+        "kind: point\nphrases:\n  - id: p1\n    text: 抓好落实\n    body: [要抓好落实。]\n", encoding="utf-8"
+    )
+    # the phrase uses {name}, which the work-meeting template does not declare
+    args = ["generate", "--bank", str(bank), "--seed", "1", "--slot", "org=郴州市总工会", "-q"]
+    shown = run(*args)
     assert "【姓名】同志" in shown.stdout
-    filled = run("generate", "--seed", "1", "--slot", "org=郴州市总工会", "--slot", "name=张三", "-q")
+    filled = run(*args, "--slot", "name=张三")
     assert filled.exit_code == 0, filled.stderr
     assert filled.stdout == shown.stdout.replace("【姓名】", "张三")
 

@@ -38,7 +38,8 @@ def test_all_problems_at_once(tmp_path: Path) -> None:
     )
     assert found == [
         "2:8: slot {event} is used but not declared in slots",
-        "3:1: unknown key 'colour'; allowed: name, title, description, slots, sections, tags, minutes",
+        "3:1: unknown key 'colour'; allowed: name, title, description, occasion, level, slots, sections, "
+        "wording, tags, minutes",
         "6:3: unknown slot 'boss'; slots are: org, place, year, event, speaker, audience, date, name",
         "8:5: unknown section kind 'greeting'; kinds are: salutation, opening, transition, points, closing, "
         "text",

@@ -22,6 +22,8 @@ from difflib import SequenceMatcher
 
 from speechkit.bank.model import Bank, Phrase, dedup_key
 from speechkit.bank.slots import fill
+from speechkit.drafting import checks as checking
+from speechkit.drafting.fit import draft_level, fits_occasion, of_occasion, on_topic, other_level_words
 from speechkit.drafting.templates import Level, Section, Template
 from speechkit.errors import DraftError
 from speechkit.reading.numbering import BLOCK_STYLES, chinese, marker, max_items
@@ -74,6 +76,8 @@ class Draft:
     minutes: float | None = None  # the target, when one was set
     notes: list[str] = field(default_factory=list)
     placeholders: list[str] = field(default_factory=list)  # labels of slots left unfilled
+    checks: list[str] = field(default_factory=list)  # borrowed specifics marked 【核：…】, in order
+    strict: bool = False  # drawn only from phrases with nothing to check
 
     @property
     def chars(self) -> int:
@@ -86,7 +90,13 @@ class Draft:
 
 
 def _spoken_chars(blocks: Iterable[Block]) -> int:
-    return sum(len(b.text) - b.text.count(" ") for b in blocks if b.kind != "title")
+    """Characters read out: not spaces, nor the 【核：…】 around a specific to check."""
+    marks = len(checking.CHECK_OPEN) + len(checking.CHECK_CLOSE)
+    return sum(
+        len(b.text) - b.text.count(" ") - marks * b.text.count(checking.CHECK_OPEN)
+        for b in blocks
+        if b.kind != "title"
+    )
 
 
 # ----------------------------------------------------------------- sentences
@@ -135,7 +145,14 @@ POOL_TOPIC = 150
 
 class _Chooser:
     def __init__(
-        self, bank: Bank, template: Template, topic: Sequence[str], rng: random.Random, seed: int
+        self,
+        bank: Bank,
+        template: Template,
+        topic: Sequence[str],
+        rng: random.Random,
+        seed: int,
+        values: Mapping[str, str] | None = None,
+        strict: bool = False,
     ) -> None:
         self.bank = bank
         self.template = template
@@ -148,6 +165,9 @@ class _Chooser:
         self.topic_matched = False
         self.weights: dict[str, float] = {}
         self.parents: dict[str, list[str]] = {}
+        self.values = dict(values or {})
+        self.level = draft_level(self.values, template.level)
+        self.strict = strict
 
     def parents_of(self, point_id: str) -> list[str]:
         if point_id not in self.parents:
@@ -159,15 +179,24 @@ class _Chooser:
         if kind not in self.pools:
             n = self.bank.count(kind)
             if n <= POOL_ALL:
-                self.pools[kind] = self.bank.of_kind(kind)
+                chosen = self.bank.of_kind(kind)
             else:
                 chosen = self.bank.at(kind, self.pool_rng.sample(range(n), min(POOL_SAMPLE, n)))
                 seen = {p.id for p in chosen}
                 chosen += [
                     p for p in self.bank.topic_matches(kind, self.topic, POOL_TOPIC) if p.id not in seen
                 ]
-                self.pools[kind] = chosen
+            if self.strict:
+                chosen = [p for p in chosen if not self.checks_of(p)]
+            self.pools[kind] = chosen
         return self.pools[kind]
+
+    def voice(self, kind: str) -> list[Phrase]:
+        """Phrases of ``kind`` that may speak for this draft's occasion."""
+        return [p for p in self.pool(kind) if fits_occasion(p, self.template.occasions)]
+
+    def checks_of(self, phrase: Phrase) -> list[tuple[str, str]]:
+        return checking.to_check(phrase, self.values, self.level)
 
     def weight(self, phrase: Phrase) -> float:
         cached = self.weights.get(phrase.id)
@@ -180,8 +209,12 @@ class _Chooser:
         if hits:
             self.topic_matched = True
         tags = 1.5 if set(phrase.tags) & set(self.template.tags) else 0.0
+        own = 1.0 if of_occasion(phrase, self.template.occasions) else 0.0
         placeholder = -0.5 if "××" in phrase.all_text() else 0.0
-        return 1.0 + 2.0 * hits + tags + placeholder + 0.1 * min(phrase.count, 5)
+        # every specific to check costs the writer time; a phrase of another level misleads
+        to_check = -0.4 * min(len(self.checks_of(phrase)), 5) - 1.0 * other_level_words(phrase, self.level)
+        reuse = 0.5 * (phrase.reuse if phrase.reuse is not None else 0.5)
+        return 1.0 + 2.0 * hits + tags + own + placeholder + to_check + reuse + 0.1 * min(phrase.count, 5)
 
     def is_new(self, phrase: Phrase) -> bool:
         if phrase.id in self.used_ids or phrase.stale:
@@ -319,11 +352,12 @@ def plan(
     minutes: float | None = None,
     points: int | None = None,
     rate: int = DEFAULT_RATE,
+    strict: bool = False,
 ) -> tuple[list[Part], list[str]]:
     """Choose the phrases of a draft; returns the plan and notes for the user."""
     check_numbers(minutes, points, rate)
     rng = random.Random(seed)
-    chooser = _Chooser(bank, template, topic, rng, seed)
+    chooser = _Chooser(bank, template, topic, rng, seed, values, strict)
     notes: list[str] = []
     aim = minutes if minutes is not None else template.minutes
     target = (aim if aim is not None else DEFAULT_MINUTES) * rate
@@ -331,7 +365,7 @@ def plan(
     units: list[_Unit] = []
     points_part: Part | None = None
     for section in template.sections:
-        part = _plan_section(section, chooser, points, units)
+        part = _plan_section(section, chooser, points, units, notes)
         parts.append(part)
         if part.kind == "points":
             points_part = part
@@ -339,8 +373,7 @@ def plan(
         notes.append(f"no phrase in the bank matches the topic {'、'.join(topic)}; drew from the whole bank")
 
     def measure() -> int:
-        _, blocks, _ = build(parts, bank, template, values)
-        return _spoken_chars(blocks)
+        return _spoken_chars(build(parts, bank, template, values, topic)[1])
 
     # Without --minutes the template's minutes are the target (points are added
     # as for --minutes); a template without minutes keeps its number of points.
@@ -349,10 +382,19 @@ def plan(
     _fit_length(parts, units, points_part, chooser, target, fixed, notes, measure)
     if minutes is None:
         notes[:] = [n for n in notes if not n.startswith(("the draft is", "the bank has material"))]
+    if topic and points_part is not None and points_part.items:
+        about = [p for p in (bank.get(i.id or "") for i in points_part.items) if p and on_topic(p, topic)]
+        if len(about) * 2 < len(points_part.items):
+            notes.append(
+                f"{len(about)} of {len(points_part.items)} points are about {'、'.join(topic)}; "
+                "the bank has no more on it"
+            )
     return parts, notes
 
 
-def _plan_section(section: Section, chooser: _Chooser, points: int | None, units: list[_Unit]) -> Part:
+def _plan_section(
+    section: Section, chooser: _Chooser, points: int | None, units: list[_Unit], notes: list[str]
+) -> Part:
     part = Part(section.kind)
     if section.text is not None:
         part.items.append(Item(text=section.text))
@@ -361,17 +403,26 @@ def _plan_section(section: Section, chooser: _Chooser, points: int | None, units
         prefer = set(section.prefer)
 
         def occasion(p: Phrase) -> float:
-            fits = (10.0 if p.text in prefer else 0.0) + (
-                4.0 if set(p.tags) & set(chooser.template.tags) else 0.0
+            return (10.0 if p.text in prefer else 0.0) + (
+                4.0 if of_occasion(p, chooser.template.occasions) else 0.0
             )
-            # "各位代表" addresses the delegates of a congress, and only there
-            delegates = "代表" in p.text and "congress" not in chooser.template.tags
-            return fits - (6.0 if delegates else 0.0)
 
-        chosen = chooser.pick(chooser.pool("salutation"), 1, occasion)
-        part.items.append(Item(id=chosen[0].id) if chosen else Item(text="同志们："))
+        chosen = chooser.pick(chooser.voice("salutation"), 1, occasion)
+        part.items.append(
+            Item(id=chosen[0].id)
+            if chosen
+            else Item(text=section.prefer[0] if section.prefer else "同志们：")
+        )
+    elif section.kind in ("opening", "closing") and section.moves:
+        for move in section.moves:
+            item = _move_item(section, move, chooser, notes)
+            part.items.append(item)
+            if item.id is not None:
+                phrase = chooser.bank.get(item.id)
+                assert phrase is not None
+                units.append(_Unit(item, sentences(phrase.text), floor=1))
     elif section.kind == "opening":
-        openings = chooser.pool("opening")
+        openings = chooser.voice("opening")
         # A speech opens on the occasion ("在…之际", "今天…召开") once; the rest of
         # the opening reviews and sets the scene.
         chosen = chooser.pick([p for p in openings if _opening_rank(p) == 0], min(1, section.pick))
@@ -388,34 +439,126 @@ def _plan_section(section: Section, chooser: _Chooser, points: int | None, units
             # One that counts the points drawn, and is short: fewer borrowed specifics.
             return (2.0 if "count" in p.slots else 0.0) + (1.0 if len(p.text) <= 24 else 0.0)
 
-        chosen = chooser.pick(chooser.pool("transition"), 1, counts)
+        chosen = chooser.pick(chooser.voice("transition"), 1, counts)
         part.items.append(Item(id=chosen[0].id) if chosen else Item(text="下面，我讲{count}点意见："))
     elif section.kind == "points" and section.points is not None:
         level = section.points
         count = points if points is not None else level.count
         count = min(count, max_items(level.style))
         part.level = level
-        for _ in range(count):
-            if not _add_point(part, chooser, units):
-                break
+        _choose_points(part, chooser, units, count)
     elif section.kind == "closing":
         part.items.extend(Item(id=p.id) for p in _pick_closings(chooser, section.pick))
     return part
 
 
+def _move_item(section: Section, move: str, chooser: _Chooser, notes: list[str]) -> Item:
+    """One phrase that makes ``move``, of the draft's occasion (else of none),
+    or the template's own wording when the bank has none."""
+    wanted = set(section.moves)
+
+    def fits(p: Phrase) -> float:
+        own = 2.0 if of_occasion(p, chooser.template.occasions) else 0.0
+        stray = len(set(p.moves) - wanted)  # a closing's wishes in an opening, say
+        return own - 1.5 * stray + (1.0 if p.moves == [move] else 0.0)
+
+    candidates = [p for p in chooser.voice(section.kind) if move in p.moves]
+    chosen = chooser.pick(candidates, 1, fits)
+    if chosen:
+        return Item(id=chosen[0].id)
+    occasion = "/".join(chooser.template.occasions) or "fitting"
+    notes.append(
+        f"no {occasion} {section.kind} in the bank that makes the move '{move}'; used the template's wording"
+    )
+    return Item(text=chooser.template.wording[move])
+
+
+def _choose_points(part: Part, chooser: _Chooser, units: list[_Unit], count: int) -> None:
+    """The top-level points, chosen together: the best-fitting run of siblings
+    from one source speech (their headings already parallel, their matters
+    distinct), completed from other speeches by headings of the same form."""
+    candidates = [p for p in chooser.pool("point") if (p.level or 1) == 1]
+    groups: dict[tuple[str, int], list[Phrase]] = {}
+    for phrase in candidates:
+        if phrase.sources and chooser.is_new(phrase):
+            source = phrase.sources[0]
+            groups.setdefault((source.file, source.speech), []).append(phrase)
+
+    def fit(p: Phrase) -> float:
+        return chooser.weight(p) + (3.0 if chooser.topic and on_topic(p, chooser.topic) else 0.0)
+
+    best: tuple[float, list[Phrase]] | None = None
+    for key in sorted(groups):
+        members = sorted(groups[key], key=fit, reverse=True)[:count]
+        if len(members) < min(count, 2):
+            continue
+        score = sum(fit(p) for p in members) / count + 2.0 * _parallel(members) + len(members) / count
+        score *= 0.8 + 0.4 * chooser.rng.random()  # seeded: another seed, another speech
+        if best is None or score > best[0]:
+            best = (score, members)
+    if best is not None:
+        order = {p.id: k for k, p in enumerate(chooser.pool("point"))}
+        for phrase in sorted(best[1], key=lambda p: order[p.id]):  # as they stood in their speech
+            if (
+                len(part.items) < count
+                and _family_free(phrase, chooser, chooser.bank)
+                and chooser.is_new(phrase)
+            ):
+                chooser.use(phrase)
+                assert part.level is not None
+                part.items.append(_point_item(phrase, part.level.children, chooser, units))
+    while len(part.items) < count:
+        if not _add_point(part, chooser, units):
+            break
+
+
+def _shape(heading: str) -> tuple[int, int]:
+    return len(re.split("[，、；：]", heading)), len(heading)
+
+
+def _parallel(points: Sequence[Phrase]) -> float:
+    """1.0 when all headings share a form (as many clauses, lengths within 30 %), less otherwise."""
+    shapes = [_shape(p.heading or p.text) for p in points]
+    if len(shapes) < 2:
+        return 0.0
+    clauses = {c for c, _ in shapes}
+    lengths = [n for _, n in shapes]
+    even = max(lengths) <= 1.3 * min(lengths)
+    return (0.5 if len(clauses) == 1 else 0.0) + (0.5 if even else 0.0)
+
+
+def _same_matter(a: Phrase, b: Phrase) -> bool:
+    """Two points on one matter: most of their keywords shared."""
+    ka, kb = set(a.keywords[:4]), set(b.keywords[:4])
+    return bool(ka and kb) and len(ka & kb) >= 3
+
+
 def _add_point(part: Part, chooser: _Chooser, units: list[_Unit]) -> bool:
-    """Draw one more top-level point (with its own children) into ``part``."""
+    """Draw one more top-level point (with its own children) into ``part``: of the
+    same form as those drawn, on another matter."""
     bank = chooser.bank
     level = part.level
     assert level is not None
+    drawn = [p for p in (bank.get(i.id or "") for i in part.items) if p is not None]
+    shapes = [_shape(p.heading or p.text) for p in drawn]
 
-    def top_first(p: Phrase) -> float:
-        return 1.5 if (p.level or 1) == 1 else 0.0
+    def alike(p: Phrase) -> float:
+        top = 1.5 if (p.level or 1) == 1 else 0.0
+        topic = 3.0 if chooser.topic and on_topic(p, chooser.topic) else 0.0
+        if not shapes:
+            return top + topic
+        clauses, length = _shape(p.heading or p.text)
+        form = sum(1.0 for c, n in shapes if c == clauses and abs(n - length) <= 0.3 * max(n, length))
+        return top + topic + 2.0 * form / len(shapes)
 
     candidates = [
-        p for p in chooser.pool("point") if p.id not in chooser.used_ids and _family_free(p, chooser, bank)
+        p
+        for p in chooser.pool("point")
+        if p.id not in chooser.used_ids
+        and _family_free(p, chooser, bank)
+        and not any(_same_matter(p, other) for other in drawn)
     ]
-    chosen = chooser.pick(candidates, 1, top_first)
+    chosen = chooser.pick(candidates, 1, alike)
     if not chosen:
         return False
     item = _point_item(chosen[0], level.children, chooser, units)
@@ -450,7 +593,7 @@ def _pick_closings(chooser: _Chooser, n: int) -> list[Phrase]:
     """Closings that end a speech well: the best-fitting one first, thanks kept
     for the very end, no two of a kind while others remain; in the order
     rallying call → good wishes → thanks."""
-    ranked = chooser.ranked(chooser.pool("closing"))
+    ranked = chooser.ranked(chooser.voice("closing"))
     chosen: list[Phrase] = []
 
     def take(phrase: Phrase) -> None:
@@ -550,7 +693,9 @@ def _fit_length(
     bank_exhausted = points_part is None or points_fixed
     while True:
         current = grow(current)
-        if current >= low or points_part is None or points_fixed or len(points_part.items) >= MAX_POINTS:
+        # near enough: within half the tolerance (a draft at its floor reads short)
+        near = current >= target * (1 - _TOLERANCE / 2)
+        if near or points_part is None or points_fixed or len(points_part.items) >= MAX_POINTS:
             break
         before = len(units)
         if not _add_point(points_part, chooser, units):
@@ -599,11 +744,38 @@ def _inside(item: Item, root: Item) -> bool:
 # ------------------------------------------------------------------ building
 
 
+# A transition that announces its own subject ("下面，我就进一步推进开发区工会组建讲三点
+# 意见") promises what the drawn points may not deliver: the subject is the topic's,
+# or none.
+_TRANSITION_SUBJECT_RE = re.compile(
+    r"^(?P<lead>下面|接下来|在此|这里|为此)，(?:我)?(?:再)?(?:就|围绕|结合|对)(?P<subject>.+?)"
+    r"(?:，(?:我)?)?(?P<verb>讲|谈|提|强调)"
+    r"(?P<rest>(?:以下|这么|如下)?(?:\{count\}|[一二两三四五六七八九十几]{1,2}|[0-9]{1,2})"
+    r"(?:点|个方面|个问题)[^，。！？]*[：。！]?)$"
+)
+
+
+def transition_text(raw: str, topic: Sequence[str]) -> str:
+    m = _TRANSITION_SUBJECT_RE.match(raw)
+    if not m:
+        return raw
+    about = f"就{'、'.join(topic)}" if topic else ""
+    return f"{m.group('lead')}，我{about}{m.group('verb')}{m.group('rest')}"
+
+
 def build(
-    parts: list[Part], bank: Bank, template: Template, values: Mapping[str, str]
-) -> tuple[str, list[Block], list[str]]:
-    """Render a plan into blocks: slots filled, numbering consecutive."""
+    parts: list[Part],
+    bank: Bank,
+    template: Template,
+    values: Mapping[str, str],
+    topic: Sequence[str] = (),
+) -> tuple[str, list[Block], list[str], list[str]]:
+    """Render a plan into blocks: slots filled, numbering consecutive, every
+    borrowed specific marked ``【核：…】``. Returns the title, the blocks, the
+    labels of unfilled slots and the marked specifics."""
     placeholders: list[str] = []
+    marked: list[str] = []
+    level = draft_level(values, template.level)
 
     def missing(name: str) -> str:
         label = template.label(name)
@@ -611,11 +783,14 @@ def build(
             placeholders.append(label)
         return f"【{label}】"
 
-    def text_of(raw: str, count: int | None = None) -> str:
+    def text_of(raw: str, count: int | None = None, source: Phrase | None = None) -> str:
         slot_values = dict(values)
         if count is not None:
             slot_values["count"] = "两" if count == 2 else chinese(count)  # 两点意见, not 二点
-        return fill(raw, slot_values, missing).strip()
+        if source is not None:
+            raw, found = checking.mark(raw, checking.to_check(source, values, level))
+            marked.extend(found)
+        return checking.finish(fill(raw, slot_values, missing).strip())
 
     def phrase(item: Item) -> Phrase:
         found = bank.get(item.id or "")
@@ -634,13 +809,17 @@ def build(
             _build_points(part.items, part.level, 1, blocks, phrase, text_of)
             continue
         for item in part.items:
-            raw = item.text if item.text is not None else phrase(item).text
-            if item.text is None and item.sentences is not None:
+            source = phrase(item) if item.text is None else None
+            raw = item.text if source is None else source.text
+            assert raw is not None
+            if source is not None and item.sentences is not None:
                 raw = "".join(sentences(raw)[: item.sentences])
-            text = text_of(raw, n_points)
+            if part.kind == "transition":
+                raw = transition_text(raw, topic)
+            text = text_of(raw, n_points, source)
             kind = "salutation" if part.kind == "salutation" else "paragraph"
             blocks.append(Block(kind, text, section=part.kind))
-    return title, blocks, placeholders
+    return title, blocks, placeholders, marked
 
 
 def _build_points(
@@ -657,8 +836,8 @@ def _build_points(
     for n, item in enumerate(items, start=1):
         point = phrase(item)
         mark = marker(level.style, n, total)
-        heading = text_of(point.heading or point.text).rstrip("。；，")
-        body = [text_of(p) for p in _take(point.body, item.sentences)]
+        heading = text_of(point.heading or point.text, source=point).rstrip("。；，")
+        body = [text_of(p, source=point) for p in _take(point.body, item.sentences)]
         if level.style in BLOCK_STYLES:
             blocks.append(Block("heading", mark + heading, level=depth, section="points"))
             blocks.extend(Block("paragraph", p, section="points") for p in body)
@@ -680,8 +859,12 @@ def assemble(
     minutes: float | None = None,
     points: int | None = None,
     rate: int = DEFAULT_RATE,
+    strict: bool = False,
 ) -> Draft:
-    """A draft for ``template`` from ``bank``; the same arguments give the same draft."""
+    """A draft for ``template`` from ``bank``; the same arguments give the same draft.
+
+    ``strict``: only phrases with nothing to check (the template's own wording
+    where the bank has none)."""
     values = resolve_slots(template, slots or {})
     topic = [t.strip() for t in topic if t.strip()]
     if not len(bank):
@@ -689,14 +872,23 @@ def assemble(
             f"{bank.folder}: the bank is empty; fill it with 'speechkit extract SPEECHES -o {bank.folder}'"
         )
     parts, notes = plan(
-        bank, template, values, topic=topic, seed=seed, minutes=minutes, points=points, rate=rate
+        bank,
+        template,
+        values,
+        topic=topic,
+        seed=seed,
+        minutes=minutes,
+        points=points,
+        rate=rate,
+        strict=strict,
     )
     if any(part.kind == "points" and not part.items for part in parts):
         raise DraftError(
-            f"{bank.folder}: the bank has no points to draw (numbered parts of speeches, none stale); "
+            f"{bank.folder}: the bank has no points to draw (numbered parts of speeches, none stale"
+            f"{', none with anything to check' if strict else ''}); "
             f"extract speeches with numbered points into it: 'speechkit extract SPEECHES -o {bank.folder}'"
         )
-    title, blocks, placeholders = build(parts, bank, template, values)
+    title, blocks, placeholders, marked = build(parts, bank, template, values, topic)
     return Draft(
         template=template.name,
         title=title,
@@ -709,4 +901,6 @@ def assemble(
         minutes=minutes,
         notes=notes,
         placeholders=placeholders,
+        checks=marked,
+        strict=strict,
     )

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from typing import TYPE_CHECKING, Any
 
 from speechkit.drafting.assemble import Draft
@@ -99,8 +100,20 @@ def _paragraph(
         fmt.first_line_indent = Pt(2 * size)
     fmt.widow_control = True
     fmt.keep_with_next = keep_with_next
-    _set_font(para.add_run(text), font, size)
+    # What the writer must fill in (【单位名称】) or check (【核：83家】) is highlighted in Word too.
+    for k, piece in enumerate(_FLAGGED_RE.split(text)):
+        if not piece:
+            continue
+        run = para.add_run(piece)
+        _set_font(run, font, size)
+        if k % 2:
+            from docx.enum.text import WD_COLOR_INDEX
+
+            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
     return para
+
+
+_FLAGGED_RE = re.compile(r"(【[^【】]*】)")
 
 
 def _page_number(paragraph: Any, font: Font) -> None:

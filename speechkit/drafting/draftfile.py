@@ -269,7 +269,7 @@ def load_draft(path: Path, bank_folder: Path | None = None) -> Draft:
             f"{path}: its phrases are not as they were when it was saved (the bank {folder} has "
             "changed, or ids were edited); the export uses them as they are now"
         )
-    title, blocks, placeholders = build(parts, bank, template, settings["slots"])
+    title, blocks, placeholders, marked = build(parts, bank, template, settings["slots"], settings["topic"])
     minutes = settings["minutes"]
     return Draft(
         template=template.name,
@@ -283,6 +283,7 @@ def load_draft(path: Path, bank_folder: Path | None = None) -> Draft:
         minutes=float(minutes) if isinstance(minutes, (int, float)) else None,
         notes=notes,
         placeholders=placeholders,
+        checks=marked,
     )
 
 

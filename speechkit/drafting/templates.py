@@ -15,6 +15,7 @@ from typing import Any
 
 from speechkit.bank import yamlio
 from speechkit.bank.slots import SLOT_NAMES, slots_in
+from speechkit.bank.vocabulary import MOVES, OCCASIONS, SPEAKER_LEVELS
 from speechkit.errors import TemplateError
 from speechkit.reading.numbering import STYLES
 
@@ -33,13 +34,24 @@ DEFAULT_LABELS = {
 SECTION_KINDS = ("salutation", "opening", "transition", "points", "closing", "text")
 _SECTION_KEYS = {
     "salutation": {"text", "prefer"},
-    "opening": {"pick"},
+    "opening": {"pick", "moves"},
     "transition": {"text"},
     "points": {"count", "style", "children"},
-    "closing": {"pick"},
+    "closing": {"pick", "moves"},
     "text": {"text"},
 }
-_TEMPLATE_KEYS = ("name", "title", "description", "slots", "sections", "tags", "minutes")
+_TEMPLATE_KEYS = (
+    "name",
+    "title",
+    "description",
+    "occasion",
+    "level",
+    "slots",
+    "sections",
+    "wording",
+    "tags",
+    "minutes",
+)
 _SLOT_KEYS = ("label", "required", "default")
 
 
@@ -76,6 +88,7 @@ class Section:
     text: str | None = None  # fixed text (salutation, transition, text)
     prefer: tuple[str, ...] = ()  # salutation: preferred texts
     points: Level | None = None
+    moves: tuple[str, ...] = ()  # opening, closing: what each phrase does, in order
 
 
 @dataclass
@@ -88,6 +101,10 @@ class Template:
     tags: list[str] = field(default_factory=list)
     minutes: float | None = None  # the default length; None: as many points as the sections say
     path: Path | None = None
+    # the occasions whose salutations, openings, transitions and closings fit it
+    occasions: tuple[str, ...] = ()
+    level: str | None = None  # the speaker's level, where the template knows it
+    wording: dict[str, str] = field(default_factory=dict)  # move → the template's own sentence
 
     def label(self, slot: str) -> str:
         spec = self.slots.get(slot)
@@ -160,6 +177,7 @@ def _section_from(item: Any, path: yamlio.PathKey, problems: list[yamlio.Problem
     if isinstance(pick, bool) or not isinstance(pick, int) or not 0 <= pick <= 20:
         problems.append(yamlio.Problem((*path, kind, "pick"), "pick must be a whole number from 0 to 20"))
         pick = 1
+    moves = _words(options.get("moves", []), (*path, kind, "moves"), problems, MOVES, "move")
     text = options.get("text")
     if text is not None and not isinstance(text, str):
         problems.append(yamlio.Problem((*path, kind, "text"), "text must be text"))
@@ -172,7 +190,29 @@ def _section_from(item: Any, path: yamlio.PathKey, problems: list[yamlio.Problem
     if not isinstance(prefer, list) or not all(isinstance(p, str) for p in prefer):
         problems.append(yamlio.Problem((*path, kind, "prefer"), "prefer must be a list of texts"))
         prefer = []
-    return Section(kind, pick=pick, text=text, prefer=tuple(prefer))
+    if moves:
+        pick = len(moves)
+    return Section(kind, pick=pick, text=text, prefer=tuple(prefer), moves=tuple(moves))
+
+
+def _words(
+    value: Any, path: yamlio.PathKey, problems: list[yamlio.Problem], known: tuple[str, ...], what: str
+) -> list[str]:
+    """A list of words from one vocabulary (moves, occasions); each unknown one is a problem."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        problems.append(yamlio.Problem(path, f"expected a list of {what}s"))
+        return []
+    out = []
+    for k, word in enumerate(value):
+        if word in known:
+            out.append(word)
+        else:
+            problems.append(
+                yamlio.Problem((*path, k), f"unknown {what} {word!r}; {what}s are: {', '.join(known)}")
+            )
+    return out
 
 
 def _slots_from(value: Any, problems: list[yamlio.Problem]) -> dict[str, SlotSpec]:
@@ -266,6 +306,31 @@ def parse_template(text: str, data: Any, path: Path) -> Template:
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         problems.append(yamlio.Problem(("tags",), "tags must be a list of words"))
         tags = []
+    occasions = _words(data.get("occasion", []), ("occasion",), problems, OCCASIONS, "occasion")
+    level = data.get("level")
+    if level is not None and level not in SPEAKER_LEVELS:
+        problems.append(
+            yamlio.Problem(("level",), f"unknown level {level!r}; levels are: {', '.join(SPEAKER_LEVELS)}")
+        )
+        level = None
+    wording: dict[str, str] = {}
+    raw_wording = data.get("wording") or {}
+    if not isinstance(raw_wording, dict):
+        problems.append(yamlio.Problem(("wording",), "wording is a mapping of move: sentence"))
+        raw_wording = {}
+    for move, sentence in raw_wording.items():
+        if move not in MOVES:
+            problems.append(
+                yamlio.Problem(
+                    ("wording", str(move)),
+                    f"unknown move {move!r}; moves are: {', '.join(MOVES)}",
+                    at_key=True,
+                )
+            )
+        elif not isinstance(sentence, str) or not sentence.strip():
+            problems.append(yamlio.Problem(("wording", move), "the wording of a move is a sentence"))
+        else:
+            wording[move] = sentence
     minutes = data.get("minutes")
     if minutes is not None and (
         isinstance(minutes, bool) or not isinstance(minutes, (int, float)) or not 0 < minutes <= 120
@@ -274,14 +339,44 @@ def parse_template(text: str, data: Any, path: Path) -> Template:
         minutes = None
     own_text = [("title",), *[("sections", k) for k, s in enumerate(sections) if s.text]]
     texts = [title] + [s.text or "" for s in sections if s.text]
+    own_text += [("wording", move) for move in wording]
+    texts += list(wording.values())
     for where, text_value in zip(own_text, texts, strict=False):
         for slot in slots_in(text_value):
-            if slot not in slots and slot != "count":
+            if slot not in slots and slot != "count" and where[0] != "wording":
                 problems.append(yamlio.Problem(where, f"slot {{{slot}}} is used but not declared in slots"))
+            elif slot not in SLOT_NAMES:
+                problems.append(
+                    yamlio.Problem(where, f"unknown slot {{{slot}}}; slots are: {', '.join(SLOT_NAMES)}")
+                )
     if problems:
         raise yamlio.located_error(TemplateError, path, text, problems)
     length = float(minutes) if minutes is not None else None
-    return Template(name, title, description, slots, sections, list(tags), length, path)
+    if not occasions:  # a template without ``occasion`` fits the occasions its tags name
+        occasions = [t for t in tags if t in OCCASIONS]
+    for section in sections:
+        for move in section.moves:
+            if move not in wording:
+                problems.append(
+                    yamlio.Problem(
+                        ("wording",), f"move {move!r} has no wording; give the template's own sentence for it"
+                    )
+                )
+    if problems:
+        raise yamlio.located_error(TemplateError, path, text, problems)
+    return Template(
+        name,
+        title,
+        description,
+        slots,
+        sections,
+        list(tags),
+        length,
+        path,
+        occasions=tuple(occasions),
+        level=level,
+        wording=wording,
+    )
 
 
 def load_template_file(path: Path) -> Template:

@@ -174,6 +174,8 @@ def find_specifics(text: str, tokens: Iterable[str] = (), tags: Tags | None = No
     spans = _named_tokens(text, tokens, tags)
 
     # Most specific first: a year inside a title is the title's, etc.
+    for m in _YEAR_RE.finditer(text) if "年" in text else ():
+        add(m.start(), m.end(), "year")  # 20××年 is a year, not only a redaction
     for m in _REDACTION_RE.finditer(text):
         add(m.start(), m.end(), "redaction")
     for m in _BOOK_RE.finditer(text):
@@ -192,8 +194,6 @@ def find_specifics(text: str, tokens: Iterable[str] = (), tags: Tags | None = No
         start = _event_start(text, m.start())
         if m.start() - start >= 2:
             add(start, m.end(), "dated")
-    for m in _YEAR_RE.finditer(text) if "年" in text else ():
-        add(m.start(), m.end(), "year")
     for m in _FIGURE_RE.finditer(text):
         if not _NOT_FIGURE_RE.search(m.group()):
             add(m.start(), m.end(), "figure")

@@ -28,11 +28,16 @@ _UNBROKEN_CLOSING_MAX = 900
 _SENTENCE_RE = re.compile(r"[。！？；：]+[”’）]?")
 
 
+_BRACKETED_RE = re.compile(r"【[^【】]*】")
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) spans of the sentences of ``text``, end marks included."""
+    """(start, end) spans of the sentences of ``text``, end marks included; what
+    stands in 【】 (a placeholder, a mark to check) is one word, whatever it holds."""
+    masked = _BRACKETED_RE.sub(lambda m: "【" + "字" * (len(m.group()) - 2) + "】", text)
     spans = []
     start = 0
-    for m in _SENTENCE_RE.finditer(text):
+    for m in _SENTENCE_RE.finditer(masked):
         spans.append((start, m.end()))
         start = m.end()
     if start < len(text):

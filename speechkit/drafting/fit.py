@@ -1,0 +1,112 @@
+"""Which phrases fit a draft: its occasion, its speaker's level, its topic.
+
+Salutations, openings, transitions and closings are the voice of one
+occasion: they come from phrases of that occasion, else from phrases that
+say nothing of any other occasion (``谢谢大家！`` fits every speech, a
+``三八`` greeting fits a festival only). Points may come from any occasion.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from speechkit.bank.model import Phrase
+
+# Words that tie a sentence to one occasion: where they stand, the sentence
+# belongs to that occasion and no other.
+OCCASION_WORDS: dict[str, re.Pattern[str]] = {
+    "festival": re.compile(r"节日|新春|春节|佳节|“三八”|三八|妇女节|“五一”|劳动节|元旦|中秋|团拜|慰问|新年"),
+    "commendation": re.compile(r"表彰|受表彰|先进集体|先进个人|劳动模范|劳模|获奖|颁奖"),
+    "congress": re.compile(r"代表大会|各位代表|大会的召开|本次大会|这次大会|代表们"),
+    "report": re.compile(r"报告工作|请予审议|政府工作报告|向大会报告|政协委员"),
+    "symposium": re.compile(r"座谈会|座谈"),
+    "ceremony": re.compile(r"论坛|峰会|博览会|总统|国王|总理|女士们|先生们|各位同事|各位来宾|嘉宾|开幕式"),
+    "commemoration": re.compile(r"纪念|周年|诞辰"),
+    "internal-talk": re.compile(r"汇报会|办公会|例会"),
+}
+
+
+# A greeting or visit is no meeting: what speaks of one (预祝大会圆满成功, 与会同志)
+# does not fit it.
+_MEETING_WORDS = re.compile(r"大会|会议|与会|本次会|这次会|会上")
+_NOT_A_MEETING = ("festival",)
+
+
+def foreign_occasions(text: str, occasions: Sequence[str]) -> list[str]:
+    """The occasions other than ``occasions`` that ``text`` speaks of."""
+    found = [o for o, pattern in OCCASION_WORDS.items() if o not in occasions and pattern.search(text)]
+    if any(o in _NOT_A_MEETING for o in occasions) and _MEETING_WORDS.search(text):
+        found.append("meeting")
+    return found
+
+
+def fits_occasion(phrase: Phrase, occasions: Sequence[str]) -> bool:
+    """Of the draft's occasion, or of none: it names no other occasion."""
+    return not occasions or not foreign_occasions(phrase.all_text(), occasions)
+
+
+def of_occasion(phrase: Phrase, occasions: Sequence[str]) -> bool:
+    return phrase.occasion in occasions
+
+
+# ------------------------------------------------------------------- level
+
+# A speaker's own body or place by its level, as a phrase names it.
+_LEVEL_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("province", re.compile(r"省|自治区")),
+    ("city", re.compile(r"市|首都")),
+    ("county", re.compile(r"县|区|旗")),
+    ("enterprise", re.compile(r"厂|公司|集团|矿|企业")),
+)
+_UNIT_LEVEL = (
+    ("union", re.compile(r"工会$|工会委员会$")),
+    ("province", re.compile(r"(?:省|自治区)(?:委|政府|人民政府)?$")),
+    ("city", re.compile(r"市(?:委|政府|人民政府)?$")),
+    ("county", re.compile(r"(?:县|区|旗)(?:委|政府|人民政府)?$")),
+    ("enterprise", re.compile(r"(?:公司|集团|厂|矿|企业|银行)$")),
+)
+_PLACE_LEVEL = re.compile(r"(?P<unit>省|自治区|市|县|区|旗)")
+
+
+def draft_level(slots: Mapping[str, str], template_level: str | None) -> str | None:
+    """The speaker's level: the template's, else what the user's org or place says
+    (郴州市 → city; 某某公司 → enterprise; a union below a place takes the place's)."""
+    if template_level:
+        return template_level
+    for name in ("org", "place"):
+        value = slots.get(name, "")
+        if not value:
+            continue
+        m = _PLACE_LEVEL.search(value)
+        if m and name == "org" and not re.search(r"(?:公司|集团|厂)$", value):
+            return {"省": "province", "自治区": "province", "市": "city"}.get(m.group("unit"), "county")
+        for level, pattern in _UNIT_LEVEL:
+            if pattern.search(value):
+                return level
+    return None
+
+
+def level_word_fits(word: str, level: str | None) -> bool:
+    """A level word (全市, 我厂, 首都) that the draft's speaker may say of themself."""
+    if level is None or word == "首都":
+        return False
+    for word_level, pattern in _LEVEL_WORDS:
+        if pattern.search(word):
+            return word_level == level or (level == "union" and word_level != "enterprise")
+    return False
+
+
+def other_level_words(phrase: Phrase, level: str | None) -> int:
+    """How many of a phrase's level words belong to another level than the draft's."""
+    return sum(1 for s in phrase.specifics if s.kind == "level" and not level_word_fits(s.text, level))
+
+
+# ------------------------------------------------------------------- topic
+
+
+def on_topic(phrase: Phrase, topic: Sequence[str]) -> bool:
+    """About the topic: a topic word in the heading, or twice in the body."""
+    heading = phrase.heading or phrase.text
+    body = "\n".join(phrase.body)
+    return any(word in heading or body.count(word) >= 2 for word in topic)
