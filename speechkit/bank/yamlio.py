@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from speechkit.bank import yamlcheck
 from speechkit.errors import SpeechkitError
 
 try:
@@ -46,9 +47,17 @@ def read_text(path: Path) -> str:
 
 
 def parse(text: str) -> Any:
-    """Load one YAML document safely; YamlSyntaxError carries the position."""
+    """Load one YAML document safely and within limits (``yamlcheck``);
+    YamlSyntaxError carries the position."""
+    loader = _Loader(text)
     try:
-        return yaml.load(text, Loader=_Loader)
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        yamlcheck.check(node, len(text))
+        return loader.construct_document(node)
+    except yamlcheck.DocumentLimit as exc:
+        raise YamlSyntaxError(exc.line, exc.column, exc.message) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -59,6 +68,8 @@ def parse(text: str) -> Any:
         raise YamlSyntaxError(line, col, what) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(1, 1, str(exc).splitlines()[0]) from None
+    finally:
+        loader.dispose()
 
 
 def read_document(

@@ -1,0 +1,50 @@
+"""Which characters text may hold, and text made safe to print.
+
+Banks, templates, drafts and slot values are plain text: a control
+character (C0 but tab and line feed, DEL, C1), a lone surrogate (bytes that
+were not UTF-8) or a noncharacter (U+FFFE, U+FFFF) in them is an error. Text
+that reaches a terminal from elsewhere (file names, corpus text) is escaped,
+so an escape sequence is shown, never obeyed.
+"""
+
+from __future__ import annotations
+
+import re
+
+FORBIDDEN_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_UNPRINTABLE_RE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def describe(ch: str) -> str:
+    """A forbidden character named for a message: ``U+001B (a control character)``."""
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"byte 0x{code - 0xDC00:02x} (not UTF-8)"
+    if 0xD800 <= code <= 0xDFFF:
+        return f"U+{code:04X} (a lone surrogate)"
+    if code in (0xFFFE, 0xFFFF):
+        return f"U+{code:04X} (a noncharacter)"
+    return f"U+{code:04X} (a control character)"
+
+
+def first_forbidden(text: str) -> int | None:
+    """The index of the first character text may not hold, or None."""
+    found = FORBIDDEN_RE.search(text)
+    return found.start() if found else None
+
+
+def _escape_one(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character (line feeds too) shown as an escape."""
+    return _UNPRINTABLE_RE.sub(_escape_one, text)
+
+
+def printable_lines(text: str) -> str:
+    """Like ``printable`` but keeping line feeds (text shown over several lines)."""
+    return FORBIDDEN_RE.sub(_escape_one, text)
