@@ -316,7 +316,7 @@ def generate(
     if not no_input:
         for name in missing_required(tmpl, values):
             values[name] = typer.prompt(f"{tmpl.label(name)} ({name})").strip()
-    phrase_bank = load_bank(folder)
+    phrase_bank = load_bank(folder, warn=_warn)
     if chosen_seed is None:
         chosen_seed = random.SystemRandom().randrange(1_000_000)
         sys.stderr.write(f"seed {chosen_seed} (use --seed {chosen_seed} to get this draft again)\n")
@@ -374,7 +374,7 @@ def export(
     """Render a saved draft to a file again, exactly as it was generated."""
     from speechkit.drafting.draftfile import load_draft
 
-    draft = load_draft(draft_file, bank)
+    draft = load_draft(draft_file, bank, warn=_warn)
     _write_output(draft, out, fmt, force)
 
 
@@ -416,7 +416,9 @@ def phrases(
 
     if limit < 0:
         raise BankError(f"--limit must be 0 or more, not {limit}")
-    shown, total = find_phrases(load_bank(find_bank(bank)), kind=kind, search=search, tag=tag, limit=limit)
+    shown, total = find_phrases(
+        load_bank(find_bank(bank), warn=_warn), kind=kind, search=search, tag=tag, limit=limit
+    )
     if as_json:
         _print_json([p.to_dict() | {"kind": p.kind} for p in shown])
         return
@@ -443,7 +445,7 @@ def phrases_show(
     from speechkit.bank.locate import find_bank
     from speechkit.errors import BankError
 
-    phrase_bank = load_bank(find_bank(ctx.obj))
+    phrase_bank = load_bank(find_bank(ctx.obj), warn=_warn)
     phrase = phrase_bank.get(phrase_id)
     if phrase is None:
         raise BankError(

@@ -7,6 +7,7 @@ so it renders again exactly. Writers may edit the ids by hand.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -187,7 +188,9 @@ def load(path: Path) -> tuple[dict[str, Any], list[Part]]:
     return settings, parts
 
 
-def load_draft(path: Path, bank_folder: Path | None = None) -> Draft:
+def load_draft(
+    path: Path, bank_folder: Path | None = None, warn: Callable[[str], None] | None = None
+) -> Draft:
     """Read a draft file and build it again from the bank: the same text as when it was saved."""
     from speechkit.bank.load import load_bank
     from speechkit.bank.locate import find_bank
@@ -196,7 +199,7 @@ def load_draft(path: Path, bank_folder: Path | None = None) -> Draft:
 
     settings, parts = load(path)
     folder = find_bank(bank_folder)
-    bank = load_bank(folder)
+    bank = load_bank(folder, warn=warn)
     template = load_template(settings["template"], folder)
     check_slots(template, settings["slots"])
     for part in parts:

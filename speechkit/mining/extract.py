@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from speechkit.bank.files import file_chunks, render_file
-from speechkit.bank.journal import bank_lock, needs_recovery, recover, write_group
+from speechkit.bank.journal import bank_lock, recover, write_group
 from speechkit.bank.load import is_bank_folder, load_bank
 from speechkit.bank.model import FILE_NAMES, KINDS, Bank, Phrase, Source, dedup_key, phrase_id
 from speechkit.errors import BankError, CorpusError
@@ -506,11 +506,8 @@ def extract(
 
     corpus = mine_corpus(paths, jobs=jobs, warn=note, progress=progress)
     mined, files, speeches, inputs = corpus.phrases, corpus.files, corpus.speeches, corpus.labels
-    if dry_run:
-        if needs_recovery(folder):
-            with bank_lock(folder):
-                recover(folder)
-        existing = load_bank(folder, keep_raw=True) if is_bank_folder(folder) else None
+    if dry_run:  # writes nothing: a pending write is read through its journal
+        existing = load_bank(folder, keep_raw=True, warn=warn) if is_bank_folder(folder) else None
         _, reports = merge(existing, mined, inputs)
         return ExtractReport(folder, files, speeches, reports, written=False, skipped=skipped)
     if not folder.exists():
