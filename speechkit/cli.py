@@ -230,12 +230,26 @@ def _parse_seed(seed: str | None) -> int | None:
     return value
 
 
+def _check_outputs(out: Path | None, fmt: str | None, save_draft: Path | None, force: bool) -> None:
+    """Say at once, before any work, if an output cannot be written."""
+    from speechkit.drafting.render import format_for
+    from speechkit.errors import OutputError
+    from speechkit.fileio import check_output
+
+    for path in (out, save_draft):
+        if path is not None:
+            check_output(path, force)
+    if out is not None:
+        format_for(out, fmt)
+        if save_draft is not None and os.path.abspath(out) == os.path.abspath(save_draft):
+            raise OutputError(f"{out}: given to both -o and --save-draft; give the draft its own file")
+
+
 def _write_output(draft: Any, out: Path, fmt: str | None, force: bool) -> None:
     from speechkit.drafting.render import format_for, render
-    from speechkit.fileio import check_output, write_output
+    from speechkit.fileio import write_output
 
     chosen = format_for(out, fmt)
-    check_output(out, force)  # before rendering: say so at once if the file exists
     write_output(out, render(draft, chosen), force)
     sys.stderr.write(
         f"Wrote {out} ({chosen}, {draft.chars} characters, about {draft.spoken_minutes:.1f} minutes)\n"
@@ -310,6 +324,7 @@ def generate(
     values = _parse_slots(slot or [])
     chosen_seed = _parse_seed(seed)
     check_numbers(minutes, points, rate)
+    _check_outputs(out, fmt, save_draft, force)
     folder = find_bank(bank)
     tmpl = load_template(template, folder)
     check_slots(tmpl, values)
@@ -332,11 +347,6 @@ def generate(
     )
     for note in draft.notes:
         sys.stderr.write(f"Note: {note}\n")
-    if save_draft is not None:
-        from speechkit.drafting.draftfile import dump
-        from speechkit.fileio import write_output
-
-        write_output(save_draft, dump(draft), force)
     if out is not None:
         _write_output(draft, out, fmt, force)
     elif as_json:
@@ -356,6 +366,11 @@ def generate(
         )
     else:
         _show_draft(draft)
+    if save_draft is not None:  # last: a draft whose output failed is not recorded
+        from speechkit.drafting.draftfile import dump
+        from speechkit.fileio import write_output
+
+        write_output(save_draft, dump(draft), force)
 
 
 @app.command()
@@ -374,6 +389,7 @@ def export(
     """Render a saved draft to a file again, exactly as it was generated."""
     from speechkit.drafting.draftfile import load_draft
 
+    _check_outputs(out, fmt, None, force)
     draft = load_draft(draft_file, bank, warn=_warn)
     _write_output(draft, out, fmt, force)
 
