@@ -48,3 +48,12 @@ def printable(text: str) -> str:
 def printable_lines(text: str) -> str:
     """Like ``printable`` but keeping line feeds (text shown over several lines)."""
     return FORBIDDEN_RE.sub(_escape_one, text)
+
+
+_DROPPED_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def without_controls(text: str) -> str:
+    """Decoded text cleaned for mining: form feeds and vertical tabs become line
+    breaks, carriage returns stay (a line break too), other controls go."""
+    return _DROPPED_RE.sub("", text.replace("\f", "\n").replace("\v", "\n"))

@@ -9,6 +9,7 @@ drafting commands never import jieba.
 
 import contextlib
 import os
+import re
 import shutil
 import sys
 from collections.abc import Callable, Iterator
@@ -18,7 +19,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from speechkit import __version__
+from speechkit import __version__, stdio
+from speechkit.chars import printable
 from speechkit.errors import SpeechkitError
 
 if TYPE_CHECKING:
@@ -35,7 +37,7 @@ class _Group(TyperGroup):
             return super().invoke(ctx)
         except SpeechkitError as exc:
             for line in exc.problems:
-                sys.stderr.write(f"Error: {line}\n")
+                sys.stderr.write(f"Error: {printable(line)}\n")
             sys.stderr.flush()
             raise typer.Exit(1) from None
         except KeyboardInterrupt:
@@ -70,16 +72,21 @@ def _main(
     """Mine past speeches (讲话稿、致辞) into phrase banks and draft new ones from templates."""
 
 
+def _width() -> int:
+    """Columns to lay text out in: $COLUMNS or the terminal's, within reason
+    (0, -1, empty or not a number: the terminal's or 100)."""
+    return min(max(shutil.get_terminal_size((100, 24)).columns, 20), 1000)
+
+
 def console(stderr: bool = False) -> "Console":
     """A rich console that stays plain (no colour, fixed width) when not on a terminal."""
     from rich.console import Console
 
     stream = sys.stderr if stderr else sys.stdout
     tty = stream.isatty()
-    width = None if tty else int(os.environ.get("COLUMNS", "100"))
     return Console(
         file=stream,
-        width=width,
+        width=_width(),
         no_color=bool(os.environ.get("NO_COLOR")) or not tty,
         highlight=False,
         soft_wrap=not tty,
@@ -87,14 +94,29 @@ def console(stderr: bool = False) -> "Console":
     )
 
 
+def _print(renderable: Any, **options: Any) -> None:
+    with stdio.writing():
+        console().print(renderable, **options)
+
+
+def _write(text: str) -> None:
+    with stdio.writing():
+        sys.stdout.write(text)
+
+
+_C1 = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
 def _print_json(data: Any) -> None:
     import json
 
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    # JSON escapes C0 controls itself; C1 controls (a terminal may obey U+009B) are escaped here too
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    _write(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
 def _warn(message: str) -> None:
-    sys.stderr.write(f"Warning: {message}\n")
+    sys.stderr.write(f"Warning: {printable(message)}\n")
 
 
 # ------------------------------------------------------------------ mining
@@ -117,7 +139,7 @@ def outline(paths: PathsArg, as_json: JsonOpt = False) -> None:
         return
     from speechkit.display import outline_tree
 
-    console().print(outline_tree(files))
+    _print(outline_tree(files))
 
 
 @app.command()
@@ -151,7 +173,7 @@ def extract(
     elif not quiet:
         from speechkit.display import extract_summary
 
-        console().print(extract_summary(report))
+        _print(extract_summary(report))
 
 
 PROGRESS_MIN_BYTES = 5_000_000  # smaller corpora finish before a bar would help
@@ -204,6 +226,20 @@ BankOpt = Annotated[
 ]
 
 
+def _check_text(option: str, values: list[str | None]) -> None:
+    """Words given on the command line are plain text: no control characters,
+    and no bytes a non-UTF-8 terminal sent that are not UTF-8."""
+    from speechkit.chars import describe, first_forbidden
+
+    for value in values:
+        bad = None if value is None else first_forbidden(value)
+        if value is not None and bad is not None:
+            raise SpeechkitError(
+                f"{option}: character {bad + 1} of '{printable(value)}' is {describe(value[bad])}; "
+                "give plain text (is the terminal set to UTF-8?)"
+            )
+
+
 def _parse_slots(pairs: list[str]) -> dict[str, str]:
     from speechkit.errors import DraftError
 
@@ -214,6 +250,20 @@ def _parse_slots(pairs: list[str]) -> dict[str, str]:
             raise DraftError(f"--slot takes name=value, not {pair!r} (for example --slot org=郴州市总工会)")
         values[name.strip()] = value.strip()
     return values
+
+
+def _ask(question: str) -> str:
+    """Ask on the terminal (stderr, so a draft piped from stdout stays clean);
+    an empty answer asks again, end of input leaves the slot missing."""
+    while True:
+        sys.stderr.write(f"{question}: ")
+        sys.stderr.flush()
+        line = sys.stdin.readline()
+        if not line:
+            sys.stderr.write("\n")
+            return ""
+        if line.strip():
+            return line.strip()
 
 
 def _parse_seed(seed: str | None) -> int | None:
@@ -252,15 +302,15 @@ def _write_output(draft: Any, out: Path, fmt: str | None, force: bool) -> None:
     chosen = format_for(out, fmt)
     write_output(out, render(draft, chosen), force)
     sys.stderr.write(
-        f"Wrote {out} ({chosen}, {draft.chars} characters, about {draft.spoken_minutes:.1f} minutes)\n"
+        f"Wrote {printable(str(out))} ({chosen}, {draft.chars} characters, "
+        f"about {draft.spoken_minutes:.1f} minutes)\n"
     )
 
 
 def _show_draft(draft: Any) -> None:
     from speechkit.display import draft_footer, draft_text
 
-    con = console()
-    con.print(draft_text(draft), end="")
+    _print(draft_text(draft), end="")
     err = console(stderr=True)
     err.print(draft_footer(draft), style="dim")
 
@@ -321,6 +371,8 @@ def generate(
     from speechkit.drafting.assemble import assemble, check_numbers, check_slots, missing_required
     from speechkit.drafting.templates import load_template
 
+    _check_text("--topic", list(topic or []))
+    _check_text("-t/--template", [template])
     values = _parse_slots(slot or [])
     chosen_seed = _parse_seed(seed)
     check_numbers(minutes, points, rate)
@@ -328,9 +380,10 @@ def generate(
     folder = find_bank(bank)
     tmpl = load_template(template, folder)
     check_slots(tmpl, values)
-    if not no_input:
+    if not no_input and sys.stdin is not None and sys.stdin.isatty():  # piped input is never a prompt's
         for name in missing_required(tmpl, values):
-            values[name] = typer.prompt(f"{tmpl.label(name)} ({name})").strip()
+            values[name] = _ask(f"{tmpl.label(name)} ({name})")
+        check_slots(tmpl, values)
     phrase_bank = load_bank(folder, warn=_warn)
     if chosen_seed is None:
         chosen_seed = random.SystemRandom().randrange(1_000_000)
@@ -432,6 +485,9 @@ def phrases(
 
     if limit < 0:
         raise BankError(f"--limit must be 0 or more, not {limit}")
+    _check_text("--search", [search])
+    _check_text("--tag", [tag])
+    _check_text("--kind", [kind])
     shown, total = find_phrases(
         load_bank(find_bank(bank), warn=_warn), kind=kind, search=search, tag=tag, limit=limit
     )
@@ -440,12 +496,7 @@ def phrases(
         return
     from speechkit.display import phrases_table
 
-    width = (
-        shutil.get_terminal_size((100, 24)).columns
-        if sys.stdout.isatty()
-        else int(os.environ.get("COLUMNS", "100"))
-    )
-    sys.stdout.write(phrases_table(shown, total, width))
+    _write(phrases_table(shown, total, _width()))
 
 
 @phrases_app.command("show")
@@ -461,6 +512,7 @@ def phrases_show(
     from speechkit.bank.locate import find_bank
     from speechkit.errors import BankError
 
+    _check_text("ID", [phrase_id])
     phrase_bank = load_bank(find_bank(ctx.obj), warn=_warn)
     phrase = phrase_bank.get(phrase_id)
     if phrase is None:
@@ -470,7 +522,7 @@ def phrases_show(
     if as_json:
         _print_json(phrase.to_dict() | {"kind": phrase.kind})
     else:
-        sys.stdout.write(f"# {phrase.kind}\n" + phrase.to_yaml())
+        _write(f"# {phrase.kind}\n" + phrase.to_yaml())
 
 
 @app.command()
@@ -484,16 +536,26 @@ def templates(
     from speechkit.bank.locate import find_bank
     from speechkit.drafting.templates import list_templates, load_template
 
+    _check_text("NAME", [name])
     folder = find_bank(bank)
     if name:
         from speechkit.display import template_detail
 
-        console().print(template_detail(load_template(name, folder)))
+        _print(template_detail(load_template(name, folder)))
     else:
         from speechkit.display import templates_table
 
-        console().print(templates_table(list_templates(folder)))
+        _print(templates_table(list_templates(folder)))
 
 
 def main() -> None:
-    app(prog_name="speechkit")
+    stdio.install()
+    try:
+        try:
+            app(prog_name="speechkit")
+        finally:
+            sys.stdout.flush()  # what typer printed itself (help, version) may still be buffered
+    except (stdio.StdoutFailed, UnicodeEncodeError) as exc:
+        for line in stdio.problems(exc):
+            sys.stderr.write(f"Error: {line}\n")
+        raise SystemExit(1) from None

@@ -115,13 +115,36 @@ CASES: list[tuple[str, Setup, int, str]] = [
         "slot value with a newline",
         args("generate", "--slot", "org=郴州\n市", "--seed", "1"),
         1,
-        "Error: slot org: the value has a line break or control character; give it on one line",
+        "Error: slot org: character 3 of the value is U+000A (a control character); "
+        "give it on one line as plain text",
     ),
     (
         "slot value with a control character",
         args("generate", "--slot", "org=郴\x07州", "--seed", "1"),
         1,
-        "Error: slot org: the value has a line break or control character; give it on one line",
+        "Error: slot org: character 2 of the value is U+0007 (a control character); "
+        "give it on one line as plain text",
+    ),
+    (
+        "slot value with a C1 control (CSI)",
+        args("generate", "--slot", "org=郴\x9b2J州", "--seed", "1"),
+        1,
+        "Error: slot org: character 2 of the value is U+009B (a control character); "
+        "give it on one line as plain text",
+    ),
+    (
+        "slot value from a GBK terminal",
+        args("generate", "--slot", "org=\udcd6\udcd0", "--seed", "1"),
+        1,
+        "Error: slot org: character 1 of the value is byte 0xd6 (not UTF-8); "
+        "give it on one line as plain text",
+    ),
+    (
+        "--search word from a GBK terminal",
+        args("phrases", "--search", "\udcb9\udca4\udcbb\udce1"),
+        1,
+        "Error: --search: character 1 of '\\xb9\\xa4\\xbb\\xe1' is byte 0xb9 (not UTF-8); "
+        "give plain text (is the terminal set to UTF-8?)",
     ),
     ("--minutes 0", args("generate", "--minutes", "0"), 1, "Error: --minutes must be more than 0, not 0"),
     ("--minutes -3", args("generate", "--minutes", "-3"), 1, "Error: --minutes must be more than 0, not -3"),

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from speechkit.chars import printable, without_controls
 from speechkit.errors import CorpusError
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -25,12 +26,14 @@ class CorpusFile:
 
 
 def display_path(path: Path) -> str:
-    """The path as users see it: relative to the working folder when inside it."""
+    """The path as users see it: relative to the working folder when inside it,
+    bytes that are not UTF-8 and control characters shown as escapes (it
+    names the file in messages and in bank sources, which hold plain text)."""
     try:
         rel = path.resolve().relative_to(Path.cwd().resolve())
-    except ValueError:
-        return path.as_posix()
-    return rel.as_posix()
+    except (ValueError, OSError):
+        return printable(path.as_posix())
+    return printable(rel.as_posix())
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
@@ -79,6 +82,7 @@ def read_file(path: Path) -> CorpusFile:
     except OSError as exc:
         raise CorpusError(f"{name}: cannot read ({exc.strerror})") from None
     text, encoding = decode(data, name)
+    text = without_controls(text)
     if not text.strip():
         raise CorpusError(f"{name}: the file is empty; give a file with speeches in it")
     return CorpusFile(path, name, text, encoding)
