@@ -47,14 +47,18 @@ def load_bank(
     if use_index and not keep_raw:
         from speechkit.bank import index as bankindex
 
-        indexed = bankindex.load(folder)
-        if indexed is not None:
-            return indexed
-        before = bankindex.signature(folder)
-        bank = _load_yaml(folder, keep_raw=False)
-        bankindex.store(folder, bank, before)
-        return bank
+        indexed = bankindex.load(folder, rebuild=lambda: _load_and_index(folder))
+        return indexed if indexed is not None else _load_and_index(folder)
     return _load_yaml(folder, keep_raw)
+
+
+def _load_and_index(folder: Path) -> Bank:
+    from speechkit.bank import index as bankindex
+
+    before = bankindex.signature(folder)
+    bank = _load_yaml(folder, keep_raw=False)
+    bankindex.store(folder, bank, before)
+    return bank
 
 
 def _load_yaml(folder: Path, keep_raw: bool, pending: dict[str, Path] | None = None) -> Bank:
