@@ -39,7 +39,7 @@ class _Group(TyperGroup):
             for line in exc.problems:
                 sys.stderr.write(f"Error: {printable(line)}\n")
             sys.stderr.flush()
-            raise typer.Exit(1) from None
+            raise typer.Exit(getattr(exc, "exit_code", 1)) from None
         except KeyboardInterrupt:
             sys.stderr.write("Error: interrupted\n")
             raise typer.Exit(130) from None
@@ -548,7 +548,16 @@ def templates(
         _print(templates_table(list_templates(folder)))
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # SIGTERM and SIGHUP stop a command as Ctrl-C does: cleanly
+
+
 def main() -> None:
+    import signal
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _interrupt)
     stdio.install()
     try:
         try:

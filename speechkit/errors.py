@@ -37,3 +37,9 @@ class DraftError(SpeechkitError):
 
 class OutputError(SpeechkitError):
     """An output file cannot be written (exists, folder missing, …)."""
+
+
+class Interrupted(SpeechkitError):
+    """The user interrupted a command (Ctrl-C, SIGTERM); the message says what state it left."""
+
+    exit_code = 130

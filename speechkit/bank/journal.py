@@ -95,13 +95,47 @@ def write_group(folder: Path, files: Mapping[str, bytes | str | Iterable[str]]) 
             _match_mode(temps[name], folder / name)
         fileio.fsync_dir(folder)
         renames = [(path.name, name) for name, path in temps.items()]
-        fileio.atomic_write(folder / JOURNAL, json.dumps({"renames": renames}, ensure_ascii=False))
     except BaseException:
-        for path in temps.values():
-            with contextlib.suppress(OSError):
-                path.unlink()
+        _remove(temps.values())
         raise
-    _apply_journal(folder, renames)
+    with _interrupts_held() as held:  # from the commit to the last rename: never half done by Ctrl-C
+        try:
+            fileio.atomic_write(folder / JOURNAL, json.dumps({"renames": renames}, ensure_ascii=False))
+        except BaseException:
+            _remove(temps.values())
+            raise
+        _apply_journal(folder, renames)
+    if held:
+        raise CommittedInterrupt
+
+
+class CommittedInterrupt(KeyboardInterrupt):
+    """An interrupt that came while a write was being committed, raised once it was."""
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[list[int]]:
+    """Hold SIGINT and SIGTERM until the block is done; yields the signals that came."""
+    import signal
+    import threading
+
+    held: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield held
+        return
+    wanted = [signal.SIGINT, *([signal.SIGTERM] if hasattr(signal, "SIGTERM") else [])]
+    before = {sig: signal.signal(sig, lambda signum, frame: held.append(signum)) for sig in wanted}
+    try:
+        yield held
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
+
+
+def _remove(paths: Iterable[Path]) -> None:
+    for path in paths:
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
 def _match_mode(tmp: Path, final: Path) -> None:

@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 from speechkit.bank.files import file_chunks, render_file
-from speechkit.bank.journal import bank_lock, recover, write_group
+from speechkit.bank.journal import CommittedInterrupt, bank_lock, recover, write_group
 from speechkit.bank.load import is_bank_folder, load_bank
 from speechkit.bank.model import FILE_NAMES, KINDS, Bank, Phrase, Source, dedup_key, phrase_id
-from speechkit.errors import BankError, CorpusError
+from speechkit.errors import BankError, CorpusError, Interrupted
 from speechkit.mining.generalise import generalise
 from speechkit.reading import cues
 from speechkit.reading.corpus import CorpusFile, find_files, named_files, read_file, skip_or_raise
@@ -405,6 +405,17 @@ class MinedCorpus:
     labels: set[str]
 
 
+def _worker_signals() -> None:
+    """Workers leave interrupts to the parent (which stops them): a Ctrl-C
+    reaches every process of the terminal, and each would print a traceback."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):  # the parent may have made them interrupts
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+
+
 def _mine_file(path: str) -> tuple[str, list[Record], int, str | None]:
     """Worker: one file to records with keywords; an unreadable file returns its error."""
     try:
@@ -476,8 +487,13 @@ def _file_results(
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     if context.get_start_method() == "fork":
         prepare()  # load the dictionary once; forked workers share it
-    with context.Pool(jobs) as pool:
+    pool = context.Pool(jobs, initializer=_worker_signals)
+    try:
         yield pool.imap(_mine_file, [str(f) for f in files], chunksize=1)
+        pool.close()
+    finally:
+        pool.terminate()  # at once on an interrupt or error: workers get SIGTERM
+        pool.join()
 
 
 def extract(
@@ -504,26 +520,41 @@ def extract(
         if warn:
             warn(message)
 
-    corpus = mine_corpus(paths, jobs=jobs, warn=note, progress=progress)
+    try:
+        corpus = mine_corpus(paths, jobs=jobs, warn=note, progress=progress)
+    except KeyboardInterrupt:
+        raise Interrupted(_UNCHANGED) from None
     mined, files, speeches, inputs = corpus.phrases, corpus.files, corpus.speeches, corpus.labels
     if dry_run:  # writes nothing: a pending write is read through its journal
-        existing = load_bank(folder, keep_raw=True, warn=warn) if is_bank_folder(folder) else None
-        _, reports = merge(existing, mined, inputs)
+        try:
+            existing = load_bank(folder, keep_raw=True, warn=warn) if is_bank_folder(folder) else None
+            _, reports = merge(existing, mined, inputs)
+        except KeyboardInterrupt:
+            raise Interrupted(_UNCHANGED) from None
         return ExtractReport(folder, files, speeches, reports, written=False, skipped=skipped)
     if not folder.exists():
         try:
             folder.mkdir(parents=True)
         except OSError as exc:
             raise BankError(f"{folder}: cannot create the bank folder ({exc.strerror})") from None
-    with bank_lock(folder):
-        recover(folder)
-        existing = load_bank(folder, keep_raw=True) if is_bank_folder(folder) else None
-        merged, reports = merge(existing, mined, inputs)
-        save_bank(folder, merged)
-        from speechkit.bank import index as bankindex  # index it now, so the first draft from it is fast
+    written = False
+    try:
+        with bank_lock(folder):
+            recover(folder)
+            existing = load_bank(folder, keep_raw=True) if is_bank_folder(folder) else None
+            merged, reports = merge(existing, mined, inputs)
+            save_bank(folder, merged)
+            written = True
+            from speechkit.bank import index as bankindex  # index it now: the first draft from it is fast
 
-        bankindex.store(folder, Bank(folder, merged), bankindex.signature(folder))
+            bankindex.store(folder, Bank(folder, merged), bankindex.signature(folder))
+    except KeyboardInterrupt as exc:  # the write itself is never cut in two (write_group)
+        done = written or isinstance(exc, CommittedInterrupt)
+        raise Interrupted("interrupted; the bank was written in full" if done else _UNCHANGED) from None
     return ExtractReport(folder, files, speeches, reports, written=True, skipped=skipped)
+
+
+_UNCHANGED = "interrupted; the bank is unchanged"
 
 
 def save_bank(folder: Path, phrases: dict[str, list[Phrase]]) -> None:
