@@ -1,9 +1,7 @@
-"""Find corpus files and decode them: UTF-8 (with or without BOM), UTF-16
-with BOM, or GB18030/GBK, detected automatically."""
+"""Find corpus files and read them (decoding: ``encodings``)."""
 
 from __future__ import annotations
 
-import codecs
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -11,6 +9,7 @@ from pathlib import Path
 
 from speechkit.chars import printable, without_controls
 from speechkit.errors import CorpusError
+from speechkit.reading.encodings import decode
 
 TEXT_SUFFIXES = (".txt", ".md")
 
@@ -34,38 +33,6 @@ def display_path(path: Path) -> str:
     except (ValueError, OSError):
         return printable(path.as_posix())
     return printable(rel.as_posix())
-
-
-def decode(data: bytes, name: str) -> tuple[str, str]:
-    """Decode ``data`` and return (text, encoding); raise CorpusError if it is not text."""
-    if data.startswith(codecs.BOM_UTF8):
-        candidates = ["utf-8-sig"]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        candidates = ["utf-16"]
-    elif b"\x00" in data:
-        raise CorpusError(f"{name}: looks like a binary file, not text; give a .txt or .md file")
-    else:
-        candidates = ["utf-8", "gb18030"]
-    for encoding in candidates:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if _looks_like_text(text):
-            return text, "gbk" if encoding == "gb18030" else encoding.replace("-sig", "")
-    raise CorpusError(
-        f"{name}: cannot decode as UTF-8, UTF-16 or GB18030 text; save it as UTF-8 and try again"
-    )
-
-
-def _looks_like_text(text: str) -> bool:
-    # Random bytes often decode as GB18030; real text has almost no control
-    # characters besides line breaks and tabs.
-    sample = text[:20000]
-    if not sample:
-        return True
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\n\r\t\f")
-    return controls <= len(sample) // 200
 
 
 def read_file(path: Path) -> CorpusFile:
