@@ -123,7 +123,8 @@ def _warn(message: str) -> None:
 
 
 PathsArg = Annotated[
-    list[Path], typer.Argument(help="Corpus files or folders (*.txt, *.md).", show_default=False)
+    list[Path],
+    typer.Argument(help="Corpus files or folders (*.txt, *.md).", show_default=False, readable=False),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 
@@ -146,7 +147,7 @@ def outline(paths: PathsArg, as_json: JsonOpt = False) -> None:
 def extract(
     paths: PathsArg,
     out: Annotated[
-        Path, typer.Option("-o", "--out", help="Bank folder to write (merged if it exists).")
+        Path, typer.Option("-o", "--out", help="Bank folder to write (merged if it exists).", readable=False)
     ] = Path("phrasebanks"),
     jobs: Annotated[
         int | None,
@@ -222,6 +223,7 @@ BankOpt = Annotated[
         "--bank",
         help="Bank folder (default: $SPEECHKIT_BANK, ./phrasebanks, the shipped banks).",
         show_default=False,
+        readable=False,  # speechkit says what is wrong with a folder it cannot read, exit 1
     ),
 ]
 
@@ -344,7 +346,9 @@ def generate(
     ] = None,
     out: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Write the draft to this file.", show_default=False),
+        typer.Option(
+            "-o", "--output", help="Write the draft to this file.", show_default=False, readable=False
+        ),
     ] = None,
     fmt: Annotated[
         str | None,
@@ -354,7 +358,10 @@ def generate(
     save_draft: Annotated[
         Path | None,
         typer.Option(
-            "--save-draft", help="Record the draft's choices to export it again.", show_default=False
+            "--save-draft",
+            help="Record the draft's choices to export it again.",
+            show_default=False,
+            readable=False,
         ),
     ] = None,
     no_input: Annotated[
@@ -429,9 +436,12 @@ def generate(
 @app.command()
 def export(
     draft_file: Annotated[
-        Path, typer.Argument(help="A draft saved with generate --save-draft.", show_default=False)
+        Path,
+        typer.Argument(help="A draft saved with generate --save-draft.", show_default=False, readable=False),
     ],
-    out: Annotated[Path, typer.Option("-o", "--output", help="File to write.", show_default=False)],
+    out: Annotated[
+        Path, typer.Option("-o", "--output", help="File to write.", show_default=False, readable=False)
+    ],
     fmt: Annotated[
         str | None,
         typer.Option("--format", help="txt, md or docx (default: from the suffix).", show_default=False),

@@ -146,8 +146,13 @@ CASES: list[tuple[str, Setup, int, str]] = [
         "Error: --search: character 1 of '\\xb9\\xa4\\xbb\\xe1' is byte 0xb9 (not UTF-8); "
         "give plain text (is the terminal set to UTF-8?)",
     ),
-    ("--minutes 0", args("generate", "--minutes", "0"), 1, "Error: --minutes must be more than 0, not 0"),
-    ("--minutes -3", args("generate", "--minutes", "-3"), 1, "Error: --minutes must be more than 0, not -3"),
+    ("--minutes 0", args("generate", "--minutes", "0"), 1, "Error: --minutes must be from 0.1 to 120, not 0"),
+    (
+        "--minutes -3",
+        args("generate", "--minutes", "-3"),
+        1,
+        "Error: --minutes must be from 0.1 to 120, not -3",
+    ),
     ("--points 0", args("generate", "--points", "0"), 1, "Error: --points must be from 1 to 30, not 0"),
     (
         "--points 1000",
@@ -213,20 +218,32 @@ def test_only_punctuation_mines_no_phrases(run: Any, tmp_path: Path, monkeypatch
     assert len(load_bank(tmp_path / "bank")) == 0
 
 
-def test_unreadable_file(run: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # root reads anything, so the permission error is simulated where the file is read
-    (tmp_path / "secret.txt").write_text("同志们：\n你好。\n", encoding="utf-8")
-
-    def denied(self: Path) -> bytes:
-        raise PermissionError(errno.EACCES, "Permission denied", str(self))
-
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(Path, "read_bytes", denied)
-    result = run("outline", "secret.txt")
-    assert (result.exit_code, result.stderr) == (
+def test_unreadable_file(as_other_user: Any, shared_dir: Path) -> None:
+    secret = shared_dir / "secret.txt"
+    secret.write_text("同志们：\n你好。\n", encoding="utf-8")
+    secret.chmod(0)
+    result = as_other_user("outline", "secret.txt", cwd=shared_dir)
+    assert (result.returncode, result.stderr) == (
         1,
         "Error: secret.txt: permission denied; check the file's permissions\n",
     )
+
+
+def test_unreadable_subfolder_is_skipped_with_a_warning(as_other_user: Any, shared_dir: Path) -> None:
+    corpus = shared_dir / "corpus"
+    (corpus / "private").mkdir(parents=True)
+    for name in ("a.txt", "private/b.txt"):
+        (corpus / name).write_text("同志们：\n今天开会。\n谢谢大家！\n", encoding="utf-8")
+    corpus.chmod(0o755)
+    (corpus / "a.txt").chmod(0o644)
+    (corpus / "private").chmod(0)
+    result = as_other_user("outline", "corpus", cwd=shared_dir)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == (
+        "Warning: skipped corpus/private: permission denied; check the folder's permissions\n"
+    )
+    assert result.stdout.startswith("corpus/a.txt  (1 speech)")
+    (corpus / "private").chmod(0o755)
 
 
 def test_disk_full_while_writing_a_bank(run: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

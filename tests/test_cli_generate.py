@@ -130,8 +130,11 @@ def test_missing_required_slots_with_no_input_is_one_error(run: Any) -> None:
             "Error: --slot takes name=value, not 'orgx' (for example --slot org=郴州市总工会)\n",
         ),
         (("--seed", "abc"), "Error: --seed must be a whole number, not 'abc'\n"),
-        (("--minutes", "0"), "Error: --minutes must be more than 0, not 0\n"),
-        (("--minutes", "-3"), "Error: --minutes must be more than 0, not -3\n"),
+        (("--minutes", "0"), "Error: --minutes must be from 0.1 to 120, not 0\n"),
+        (("--minutes", "-3"), "Error: --minutes must be from 0.1 to 120, not -3\n"),
+        (("--minutes", "1e-300"), "Error: --minutes must be from 0.1 to 120, not 1e-300\n"),
+        (("--minutes", "nan"), "Error: --minutes must be from 0.1 to 120, not nan\n"),
+        (("--minutes", "inf"), "Error: --minutes must be from 0.1 to 120, not inf\n"),
         (("--points", "0"), "Error: --points must be from 1 to 30, not 0\n"),
         (("--points", "1000"), "Error: --points must be from 1 to 30, not 1000\n"),
         (

@@ -14,7 +14,7 @@ import pytest
 from speechkit import fileio
 from speechkit.bank.journal import JOURNAL, bank_lock, recover, write_group
 from speechkit.bank.load import load_bank
-from speechkit.errors import BankError
+from speechkit.errors import BankError, Interrupted
 from speechkit.fileio import atomic_write
 from speechkit.mining.extract import extract
 
@@ -101,7 +101,7 @@ def test_reading_a_bank_reads_an_interrupted_extract_through_its_journal_and_wri
     (tmp_path / "more.txt").write_text(
         "同志们：\n今天开会。\n一、抓落实\n要落实。\n谢谢大家，再见！\n", encoding="utf-8"
     )
-    with pytest.raises(KeyboardInterrupt):
+    with pytest.raises(Interrupted, match="interrupted; the bank was written in full"):
         extract([SEEDS, tmp_path / "more.txt"], bank)
     monkeypatch.setattr(os, "replace", real_replace)
     on_disk = {p.name: p.read_bytes() for p in bank.iterdir()}

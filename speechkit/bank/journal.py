@@ -104,7 +104,10 @@ def write_group(folder: Path, files: Mapping[str, bytes | str | Iterable[str]]) 
         except BaseException:
             _remove(temps.values())
             raise
-        _apply_journal(folder, renames)
+        try:
+            _apply_journal(folder, renames)
+        except KeyboardInterrupt:  # committed: readers and the next writer see the new bank
+            raise CommittedInterrupt from None
     if held:
         raise CommittedInterrupt
 

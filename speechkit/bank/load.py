@@ -63,6 +63,7 @@ def _load_and_index(folder: Path) -> Bank:
 
 def _load_yaml(folder: Path, keep_raw: bool, pending: dict[str, Path] | None = None) -> Bank:
     bank = Bank(folder)
+    paths: dict[str, Path] = {}
     for kind in KINDS:
         path = folder / FILE_NAMES[kind]
         newer = (pending or {}).get(path.name)
@@ -70,7 +71,8 @@ def _load_yaml(folder: Path, keep_raw: bool, pending: dict[str, Path] | None = N
             path = newer
         if _is_kind_file(path):
             bank.phrases[kind] = load_file(path, kind, keep_raw=keep_raw)
-    check_bank(bank)
+            paths[kind] = path
+    check_bank(bank, paths)
     return bank
 
 

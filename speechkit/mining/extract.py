@@ -12,7 +12,7 @@ import contextlib
 import hashlib
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -24,6 +24,7 @@ from speechkit.bank.load import is_bank_folder, load_bank
 from speechkit.bank.model import FILE_NAMES, KINDS, Bank, Phrase, Source, dedup_key, phrase_id
 from speechkit.errors import BankError, CorpusError, Interrupted
 from speechkit.mining.generalise import generalise
+from speechkit.mining.workers import results_in_order
 from speechkit.reading import cues
 from speechkit.reading.corpus import CorpusFile, find_files, named_files, read_file, skip_or_raise
 from speechkit.reading.outline import Para, Point, Speech
@@ -405,18 +406,10 @@ class MinedCorpus:
     labels: set[str]
 
 
-def _worker_signals() -> None:
-    """Workers leave interrupts to the parent (which stops them): a Ctrl-C
-    reaches every process of the terminal, and each would print a traceback."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for name in ("SIGTERM", "SIGHUP"):  # the parent may have made them interrupts
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), signal.SIG_DFL)
+_FileResult = tuple[str, list[Record], int, str | None]
 
 
-def _mine_file(path: str) -> tuple[str, list[Record], int, str | None]:
+def _mine_file(path: str) -> _FileResult:
     """Worker: one file to records with keywords; an unreadable file returns its error."""
     try:
         corpus_file = read_file(Path(path))
@@ -438,7 +431,7 @@ def mine_corpus(
     progress: Progress | None = None,
 ) -> MinedCorpus:
     """Read, parse and mine every file, ``jobs`` at a time, merging in file order."""
-    files = find_files(paths)
+    files = find_files(paths, warn)
     named = named_files(paths)
     sizes = [_size(f) for f in files]
     total, done = sum(sizes), 0
@@ -472,10 +465,8 @@ def _size(path: Path) -> int:
 
 
 @contextlib.contextmanager
-def _file_results(
-    files: list[Path], jobs: int
-) -> Iterator[Iterator[tuple[str, list[Record], int, str | None]]]:
-    """Results per file, in file order: in this process, or from a pool of workers."""
+def _file_results(files: list[Path], jobs: int) -> Iterator[Iterator[_FileResult]]:
+    """Results per file, in file order: in this process, or from worker processes."""
     if jobs <= 1:
         yield (_mine_file(str(f)) for f in files)
         return
@@ -487,13 +478,13 @@ def _file_results(
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     if context.get_start_method() == "fork":
         prepare()  # load the dictionary once; forked workers share it
-    pool = context.Pool(jobs, initializer=_worker_signals)
+    results: Generator[_FileResult, None, None] = results_in_order(
+        context, _mine_file, [str(f) for f in files], jobs
+    )
     try:
-        yield pool.imap(_mine_file, [str(f) for f in files], chunksize=1)
-        pool.close()
+        yield results
     finally:
-        pool.terminate()  # at once on an interrupt or error: workers get SIGTERM
-        pool.join()
+        results.close()  # stops the workers whatever ended the loop: an interrupt, an error
 
 
 def extract(
