@@ -37,7 +37,7 @@ class _Group(TyperGroup):
             return super().invoke(ctx)
         except SpeechkitError as exc:
             for line in exc.problems:
-                sys.stderr.write(f"Error: {printable(line)}\n")
+                sys.stderr.write(f"Error: {_shown(line)}\n")
             sys.stderr.flush()
             raise typer.Exit(getattr(exc, "exit_code", 1)) from None
         except KeyboardInterrupt:
@@ -116,7 +116,13 @@ def _print_json(data: Any) -> None:
 
 
 def _warn(message: str) -> None:
-    sys.stderr.write(f"Warning: {printable(message)}\n")
+    sys.stderr.write(f"Warning: {_shown(message)}\n")
+
+
+def _shown(line: str, limit: int = 2000) -> str:
+    """A message line for the terminal: escaped, and cut if a huge value made it huge."""
+    line = printable(line)
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 # ------------------------------------------------------------------ mining

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -107,3 +108,49 @@ def test_a_missing_child_names_its_place(run: Any, tmp_path: Path, monkeypatch: 
         1,
         "Error: bank/points.yaml:5:16: point p1 lists child 'p2', which is not in the bank\n",
     )
+
+
+# ------------------------------------------------ found by attacking (not in the list)
+
+
+@pytest.mark.parametrize("command", [["templates", "--bank", "bank"], ["export", "d.yaml", "-o", "o.txt"]])
+def test_a_fifo_planted_as_a_template_or_draft_is_an_error_not_a_hang(
+    tmp_path: Path, command: list[str]
+) -> None:
+    shutil.copytree(DEFAULT_BANK, tmp_path / "bank", ignore=shutil.ignore_patterns("templates"))
+    (tmp_path / "bank" / "templates").mkdir()
+    os.mkfifo(tmp_path / "bank" / "templates" / "x.yaml")
+    os.mkfifo(tmp_path / "d.yaml")
+    result = subprocess.run(
+        [sys.executable, "-m", "speechkit", *command],
+        cwd=tmp_path,
+        env=os.environ | {"PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    where = "bank/templates/x.yaml" if command[0] == "templates" else "d.yaml"
+    assert (result.returncode, result.stderr) == (1, f"Error: {where}: cannot read (not a regular file)\n")
+
+
+def test_a_huge_limit_lists_everything(run: Any, seed_bank: Path) -> None:
+    run("phrases", "--bank", str(seed_bank))  # builds the index: the SQLite path
+    result = run("phrases", "--bank", str(seed_bank), "--search", "工会", "--limit", str(10**20))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[-1].endswith(" phrases")
+
+
+def test_a_huge_value_in_an_error_is_cut(run: Any) -> None:
+    result = run("phrases", "--bank", str(DEFAULT_BANK), "show", "x" * 100_000)
+    assert result.exit_code == 1
+    assert len(result.stderr) == len("Error: ") + 2000 + 1 and result.stderr.endswith("…\n")
+
+
+def test_a_relative_xdg_cache_home_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
+    from speechkit.paths import cache_dir
+
+    monkeypatch.delenv("SPEECHKIT_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
+    assert cache_dir() == Path.home() / ".cache" / "speechkit"
+    monkeypatch.setenv("XDG_CACHE_HOME", "/abs/cache")
+    assert cache_dir() == Path("/abs/cache/speechkit")

@@ -229,4 +229,5 @@ def find_phrases(
     """Phrases of ``kind`` whose text or keywords contain ``search`` and whose tags
     include ``tag``: the first ``limit`` (0: all), and how many match in all."""
     word = search.strip() if search else ""
+    limit = min(limit, 1 << 62)  # any larger is "all", and SQLite counts in 64 bits
     return bank.search(parse_kind(kind) if kind else None, word or None, tag or None, limit)
