@@ -120,3 +120,36 @@ def test_extract_says_so_when_the_interrupt_came_after_the_commit(
     result = run("extract", str(tmp_path / "s.txt"), "-o", str(tmp_path / "bank"), "--jobs", "1")
     assert (result.exit_code, result.stderr) == (130, "Error: interrupted; the bank was written in full\n")
     assert "谢谢大家！" in (tmp_path / "bank" / "closings.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="counts processes in /proc")
+def test_workers_never_outlive_a_killed_parent(corpus: Path, tmp_path: Path) -> None:
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "speechkit",
+            "extract",
+            str(corpus),
+            "-o",
+            str(tmp_path / "bank"),
+            "-q",
+            "-j",
+            "2",
+        ],
+        env=os.environ | {"PYTHONPATH": str(ROOT)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    time.sleep(1.0)
+    assert len(session_processes(proc.pid)) >= 2, "the workers had not started"
+    proc.kill()  # SIGKILL: the parent cannot stop its workers
+    proc.wait()
+    deadline = time.monotonic() + 3
+    while session_processes(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = session_processes(proc.pid)
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert left == []

@@ -24,6 +24,7 @@ import json
 import marshal
 import os
 import sqlite3
+import stat
 import sys
 import time
 import zlib
@@ -55,9 +56,14 @@ def _state(path: Path) -> list[int] | None:
 
 
 def _content_hash(path: Path) -> str | None:
+    """A hash of the whole file; None for anything but a regular file (a FIFO
+    planted as a bank file is never opened for reading, which would block)."""
     digest = hashlib.blake2b(digest_size=16)
     try:
-        with path.open("rb") as fh:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return None
             while chunk := fh.read(1 << 20):
                 digest.update(chunk)
     except OSError:

@@ -21,9 +21,13 @@ from speechkit.errors import CorpusError
 _STOP_SIGNALS = [signal.SIGINT, *(getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n))]
 
 
-def _serve(conn: Any, work: Callable[[str], Any]) -> None:
+def _serve(conn: Any, work: Callable[[str], Any], parent_ends: list[Any]) -> None:
     """A worker: interrupts are the parent's business (a Ctrl-C reaches the
-    whole process group, and each worker would print a traceback)."""
+    whole process group, and each worker would print a traceback). It closes
+    the parent's ends of the pipes it inherited, so that when the parent dies
+    (even by SIGKILL) its own pipe ends and it exits, never left behind."""
+    for end in parent_ends:
+        end.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for sig in _STOP_SIGNALS[1:]:
         signal.signal(sig, signal.SIG_DFL)
@@ -62,12 +66,13 @@ def results_in_order(
     """``work(item)`` for every item, computed by ``processes`` workers, yielded in item order."""
     from multiprocessing.connection import wait
 
-    workers = []
+    workers: list[tuple[Any, Any]] = []
     try:
         with _signals_blocked():
             for _ in range(min(processes, len(items))):
                 mine, theirs = context.Pipe()
-                proc = context.Process(target=_serve, args=(theirs, work), daemon=True)
+                parent_ends = [end for _, end in workers] + [mine]
+                proc = context.Process(target=_serve, args=(theirs, work, parent_ends), daemon=True)
                 proc.start()
                 theirs.close()
                 workers.append((proc, mine))
