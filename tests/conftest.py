@@ -104,3 +104,15 @@ def shared_dir() -> Iterator[Path]:
     folder.chmod(0o755)
     yield folder
     shutil.rmtree(folder, ignore_errors=True)
+
+
+def run_process(*args: str, cwd: Path, timeout: float = 30) -> subprocess.CompletedProcess[str]:
+    """``python -m speechkit ARGS`` in a subprocess (real files, signals, no hang in the test run)."""
+    return subprocess.run(
+        [sys.executable, "-m", "speechkit", *args],
+        cwd=cwd,
+        env=os.environ | {"PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )

@@ -6,14 +6,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from .conftest import DEFAULT_BANK, ROOT, SEED_FILE
+from .conftest import DEFAULT_BANK, SEED_FILE, run_process
 
 
 def test_cr_only_line_endings_give_real_line_numbers(
@@ -42,14 +40,7 @@ def test_one_file_named_two_ways_is_mined_once(
 
 def test_a_fifo_named_as_a_file_is_an_error_not_a_hang(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.txt")
-    result = subprocess.run(
-        [sys.executable, "-m", "speechkit", "outline", "pipe.txt"],
-        cwd=tmp_path,
-        env=os.environ | {"PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=30,
-    )
+    result = run_process("outline", "pipe.txt", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (
         1,
         "Error: pipe.txt: is a FIFO, not a text file; save the text to a file\n",
@@ -121,14 +112,7 @@ def test_a_fifo_planted_as_a_template_or_draft_is_an_error_not_a_hang(
     (tmp_path / "bank" / "templates").mkdir()
     os.mkfifo(tmp_path / "bank" / "templates" / "x.yaml")
     os.mkfifo(tmp_path / "d.yaml")
-    result = subprocess.run(
-        [sys.executable, "-m", "speechkit", *command],
-        cwd=tmp_path,
-        env=os.environ | {"PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=30,
-    )
+    result = run_process(*command, cwd=tmp_path)
     where = "bank/templates/x.yaml" if command[0] == "templates" else "d.yaml"
     assert (result.returncode, result.stderr) == (1, f"Error: {where}: cannot read (not a regular file)\n")
 

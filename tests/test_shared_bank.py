@@ -6,6 +6,7 @@ never writes to it."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ import pytest
 
 from speechkit.bank.journal import JOURNAL
 
-from .conftest import DEFAULT_BANK, SEEDS
+from .conftest import DEFAULT_BANK, SEEDS, run_process
 
 LEFT_ALONE = (
     "speechkit left it and the bank alone "
@@ -147,3 +148,13 @@ def test_a_reader_without_write_access_reads_a_pending_write(
         "(the next 'speechkit extract' into this bank finishes it)\n"
     )
     assert {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in bank.iterdir()} == before
+
+
+def test_a_bank_file_that_is_a_fifo_is_an_error_not_a_hang(bank: Path, tmp_path: Path) -> None:
+    (bank / "openings.yaml").unlink()
+    os.mkfifo(bank / "openings.yaml")
+    result = run_process("phrases", "--bank", "bank", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (
+        1,
+        "Error: bank/openings.yaml: is not a regular file; a bank file is a YAML file\n",
+    )
