@@ -5,14 +5,20 @@ character (C0 but tab and line feed, DEL, C1), a lone surrogate (bytes that
 were not UTF-8) or a noncharacter (U+FFFE, U+FFFF) in them is an error. Text
 that reaches a terminal from elsewhere (file names, corpus text) is escaped,
 so an escape sequence is shown, never obeyed.
+
+``str.isprintable`` is false for every one of those characters, so text for
+which it is true (nearly all) is passed without a regular expression; the
+expressions are compiled on first need (``re`` caches them), which keeps
+them off the drafting commands' start-up.
 """
 
 from __future__ import annotations
 
 import re
 
-FORBIDDEN_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-_UNPRINTABLE_RE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_FORBIDDEN = "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]"
+_UNPRINTABLE = "[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]"  # also line feeds
+_DROPPED = "[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff]"
 
 
 def describe(ch: str) -> str:
@@ -29,8 +35,15 @@ def describe(ch: str) -> str:
 
 def first_forbidden(text: str) -> int | None:
     """The index of the first character text may not hold, or None."""
-    found = FORBIDDEN_RE.search(text)
+    if text.isprintable():
+        return None
+    found = re.search(_FORBIDDEN, text)
     return found.start() if found else None
+
+
+def first_not_one_line(text: str) -> int | None:
+    """Like ``first_forbidden``, counting tabs and line breaks too (a value for one line)."""
+    return first_forbidden(text.replace("\t", "\x00").replace("\n", "\x00"))
 
 
 def _escape_one(match: re.Match[str]) -> str:
@@ -42,18 +55,12 @@ def _escape_one(match: re.Match[str]) -> str:
 
 def printable(text: str) -> str:
     """``text`` with every control character (line feeds too) shown as an escape."""
-    return _UNPRINTABLE_RE.sub(_escape_one, text)
-
-
-def printable_lines(text: str) -> str:
-    """Like ``printable`` but keeping line feeds (text shown over several lines)."""
-    return FORBIDDEN_RE.sub(_escape_one, text)
-
-
-_DROPPED_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+    if text.isprintable():
+        return text
+    return re.sub(_UNPRINTABLE, _escape_one, text)
 
 
 def without_controls(text: str) -> str:
     """Decoded text cleaned for mining: form feeds and vertical tabs become line
     breaks, carriage returns stay (a line break too), other controls go."""
-    return _DROPPED_RE.sub("", text.replace("\f", "\n").replace("\v", "\n"))
+    return re.sub(_DROPPED, "", text.replace("\f", "\n").replace("\v", "\n"))

@@ -104,7 +104,7 @@ def _write(text: str) -> None:
         sys.stdout.write(text)
 
 
-_C1 = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_C1 = "[\x7f-\x9f\u2028\u2029\ud800-\udfff]"  # compiled on first use, off start-up
 
 
 def _print_json(data: Any) -> None:
@@ -112,7 +112,7 @@ def _print_json(data: Any) -> None:
 
     # JSON escapes C0 controls itself; C1 controls (a terminal may obey U+009B) are escaped here too
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    _write(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+    _write(re.sub(_C1, lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
 def _warn(message: str) -> None:

@@ -7,7 +7,6 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from speechkit.errors import OutputError
@@ -92,6 +91,8 @@ def _write_through(path: Path, payload: bytes) -> None:
 
 def atomic_write(path: Path, data: bytes | str) -> None:
     """Write ``data`` to ``path`` so that readers only ever see the old or the new file."""
+    import tempfile
+
     payload = data.encode("utf-8") if isinstance(data, str) else data
     folder = path.parent
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)

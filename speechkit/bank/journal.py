@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from speechkit import fileio
-from speechkit.bank.model import FILE_NAMES
+from speechkit.bank.model import FILE_NAMES, JOURNAL_NAME
 from speechkit.errors import BankError
 
 LOCK_NAME = ".speechkit.lock"
@@ -59,7 +59,7 @@ def bank_lock(folder: Path, timeout: float = 30.0) -> Iterator[None]:
 
 # ------------------------------------------------------- writing a whole bank
 
-JOURNAL = ".speechkit-journal.json"
+JOURNAL = JOURNAL_NAME
 _TEMP_PREFIX = ".speechkit-"
 
 

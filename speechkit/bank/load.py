@@ -5,12 +5,13 @@ left for the next writer to finish."""
 
 from __future__ import annotations
 
+import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
 
 from speechkit.bank.files import check_bank, load_file
-from speechkit.bank.model import FILE_NAMES, KINDS, Bank
+from speechkit.bank.model import FILE_NAMES, JOURNAL_NAME, KINDS, Bank
 from speechkit.errors import BankError
 
 
@@ -34,9 +35,11 @@ def load_bank(
         raise BankError(f"{folder}: no such bank folder; run 'speechkit extract' or give --bank DIR")
     if not folder.is_dir():
         raise BankError(f"{folder}: is not a folder; --bank takes a folder of YAML files")
-    from speechkit.bank.journal import pending_files
+    pending = None
+    if os.path.lexists(folder / JOURNAL_NAME):  # rare: the journal module stays off start-up
+        from speechkit.bank.journal import pending_files
 
-    pending = pending_files(folder)
+        pending = pending_files(folder)
     if pending is not None:
         if warn:
             warn(

@@ -24,6 +24,7 @@ FILE_NAMES = {
     "point": "points.yaml",
     "closing": "closings.yaml",
 }
+JOURNAL_NAME = ".speechkit-journal.json"  # a write in progress (bank.journal)
 _KIND_ALIASES = (
     {k: k for k in KINDS}
     | {k + "s": k for k in KINDS}

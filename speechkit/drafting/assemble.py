@@ -22,7 +22,7 @@ from difflib import SequenceMatcher
 
 from speechkit.bank.model import Bank, Phrase, dedup_key
 from speechkit.bank.slots import SLOT_NAMES, fill
-from speechkit.chars import FORBIDDEN_RE, describe
+from speechkit.chars import describe, first_not_one_line
 from speechkit.drafting.templates import Level, Section, Template
 from speechkit.errors import DraftError
 from speechkit.reading.numbering import BLOCK_STYLES, chinese, marker, max_items
@@ -279,9 +279,6 @@ def check_numbers(minutes: float | None, points: int | None, rate: int) -> None:
         raise DraftError(f"--rate must be more than 0 characters a minute, not {rate}")
 
 
-_NOT_ONE_LINE_RE = re.compile(f"[\t\n]|{FORBIDDEN_RE.pattern}")
-
-
 def check_slots(template: Template, values: Mapping[str, str]) -> None:
     for name, value in values.items():
         if name == "count":
@@ -292,10 +289,10 @@ def check_slots(template: Template, values: Mapping[str, str]) -> None:
             raise DraftError(
                 f"template {template.name!r} has no slot {name!r}{extra}; its slots are: {declared}"
             )
-        bad = _NOT_ONE_LINE_RE.search(value)
-        if bad:
+        bad = first_not_one_line(value)
+        if bad is not None:
             raise DraftError(
-                f"slot {name}: character {bad.start() + 1} of the value is {describe(bad.group())}; "
+                f"slot {name}: character {bad + 1} of the value is {describe(value[bad])}; "
                 "give it on one line as plain text"
             )
 
