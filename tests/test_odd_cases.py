@@ -138,3 +138,17 @@ def test_a_relative_xdg_cache_home_is_ignored(monkeypatch: pytest.MonkeyPatch) -
     assert cache_dir() == Path.home() / ".cache" / "speechkit"
     monkeypatch.setenv("XDG_CACHE_HOME", "/abs/cache")
     assert cache_dir() == Path("/abs/cache/speechkit")
+
+
+def test_rich_markup_in_a_template_is_shown_as_text(run: Any, tmp_path: Path) -> None:
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "tm.yaml").write_text(
+        'name: tm\ndescription: "[bold]x"\nslots:\n  org: {label: "[/x]单位", required: true}\n'
+        "sections: [salutation]\n",
+        encoding="utf-8",
+    )
+    for args in (["templates", "tm"], ["templates"]):
+        result = run(*args, "--bank", str(tmp_path))
+        assert result.exit_code == 0, result.stderr
+    assert "[/x]单位" in run("templates", "tm", "--bank", str(tmp_path)).stdout
+    assert "[bold]x" in run("templates", "--bank", str(tmp_path)).stdout
