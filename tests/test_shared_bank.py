@@ -58,6 +58,8 @@ def refused(why: str) -> str:
         ({"renames": "all"}, "it is not a speechkit journal (no list of renames)"),
         ([1, 2], "it is not a speechkit journal (no list of renames)"),
         ("{not json", "it is not a speechkit journal (not JSON)"),
+        ('{"renames": ' + "[" * 30000 + "]" * 30000 + "}", "it is not a speechkit journal (not JSON)"),
+        (b"\xff\xfe".decode("latin-1"), "it is not a speechkit journal (not JSON)"),
     ],
 )  # fmt: skip
 def test_a_planted_journal_is_refused_and_left_alone(

@@ -164,3 +164,14 @@ def test_a_control_character_in_a_template_is_refused(
 def test_line_breaks_tabs_and_plain_aliases_stay_allowed() -> None:
     data = yamlio.parse('a: &x [今天, "开\\t会"]\nb: *x\nc: |\n  一\n  二\n')
     assert data == {"a": ["今天", "开\t会"], "b": ["今天", "开\t会"], "c": "一\n二\n"}
+
+
+def test_a_number_too_long_to_read_is_refused(
+    run: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "d.yaml").write_text(
+        f"speechkit_draft: 1\ntemplate: work-meeting\nseed: {'9' * 5000}\nsections: []\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    result = run("export", "d.yaml", "-o", "out.txt", "--bank", str(DEFAULT_BANK))
+    assert (result.exit_code, result.stderr) == (1, "Error: d.yaml:3:7: a number of more than 4,000 digits\n")

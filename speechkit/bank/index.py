@@ -211,7 +211,7 @@ def _fill(db: sqlite3.Connection, bank: Bank, before: str) -> None:
 
 _T = TypeVar("_T")
 # what a damaged index file raises: SQLite's errors, and records that do not decode
-_BROKEN = (sqlite3.Error, _Damaged, ValueError, EOFError, TypeError, IndexError, KeyError)
+_BROKEN = (sqlite3.Error, _Damaged, ValueError, EOFError, TypeError, IndexError, KeyError, RecursionError)
 
 
 class IndexedBank(Bank):

@@ -206,7 +206,7 @@ def read_journal(folder: Path) -> list[tuple[str, str]] | None:
         return None  # the writer has just finished
     except OSError as exc:
         raise _refused(folder, f"cannot read it ({exc.strerror})") from None
-    except ValueError:  # not UTF-8, not JSON
+    except (ValueError, RecursionError):  # not UTF-8, not JSON, nested thousands deep
         raise _refused(folder, "it is not a speechkit journal (not JSON)") from None
     return _checked_renames(folder, data)
 

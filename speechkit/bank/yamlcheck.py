@@ -19,7 +19,9 @@ from speechkit.chars import describe, first_forbidden
 MAX_DEPTH = 40  # a bank nests 6 deep, a template or a draft with 8 levels of points about 20
 EXPANSION = 10  # aliases may make a document at most this many times its own size…
 EXPANSION_FLOOR = 100_000  # …or this many characters, whichever is larger
+MAX_DIGITS = 4000  # below Python's limit on reading integers (4,300 digits)
 _MERGE = "tag:yaml.org,2002:merge"
+_INT = "tag:yaml.org,2002:int"
 
 
 class DocumentLimit(Exception):
@@ -55,6 +57,8 @@ def _children(node: Any) -> list[tuple[Any, Any]]:
 
 
 def _check_scalar(node: Any) -> int:
+    if node.tag == _INT and len(node.value) > MAX_DIGITS:  # Python refuses to read it (a ValueError)
+        raise DocumentLimit(node.start_mark, f"a number of more than {MAX_DIGITS:,} digits")
     bad = first_forbidden(node.value)
     if bad is not None:
         raise DocumentLimit(
