@@ -98,7 +98,7 @@ def journal_case(rng: random.Random, work: Path) -> Case:
     temp = f".speechkit-openings.yaml.{rng.randrange(10**6)}.tmp"
     (bank / temp).write_text("kind: opening\nphrases: []\n", encoding="utf-8")
     choice = rng.choice(
-        ["absolute", "dotdot", "other final", "bad json", "types", "symlink", "dir", "huge", "valid"]
+        ["absolute", "dotdot", "other final", "bad json", "types", "symlink", "dir", "huge", "deep", "valid"]
     )
     renames: object = [[temp, "openings.yaml"]]
     text = None
@@ -121,6 +121,9 @@ def journal_case(rng: random.Random, work: Path) -> Case:
         (bank / ".speechkit-journal.json").mkdir()
     elif choice == "huge":
         text = json.dumps({"renames": [[temp, "openings.yaml"]] * 20000})
+    elif choice == "deep":
+        depth = rng.randint(1000, 30000)
+        text = '{"renames": ' + "[" * depth + "]" * depth + "}"
     if choice != "dir":
         body = text if text is not None else json.dumps({"renames": renames})
         (bank / ".speechkit-journal.json").write_text(body, encoding="utf-8")
@@ -185,8 +188,22 @@ def output_case(rng: random.Random, work: Path) -> Case:
 
 def bomb_case(rng: random.Random, work: Path) -> Case:
     choice = rng.choice(
-        ["aliases", "recursive template", "recursive draft", "deep template", "deep draft", "deep bank"]
+        [
+            "aliases",
+            "recursive template",
+            "recursive draft",
+            "deep template",
+            "deep draft",
+            "deep bank",
+            "long number",
+        ]
     )
+    if choice == "long number":
+        seed = "9" * rng.randint(4301, 100000)
+        (work / "d.yaml").write_text(
+            f"speechkit_draft: 1\ntemplate: work-meeting\nseed: {seed}\nsections: []\n", encoding="utf-8"
+        )
+        return Case("3 resource bombs", ["export", "d.yaml", "-o", "o.txt"], {1}, note=choice)
     if choice == "aliases":
         bank = new_bank(work)
         n, size = rng.randint(2000, 60000), rng.randint(100, 3000)

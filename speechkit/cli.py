@@ -571,14 +571,18 @@ def _interrupt(signum: int, frame: object) -> None:
 def main() -> None:
     import signal
 
-    for name in ("SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), _interrupt)
+    stops = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    for sig in stops:
+        signal.signal(sig, _interrupt)
     stdio.install()
     try:
         try:
             app(prog_name="speechkit")
         finally:
+            # The command is over, its exit code decided: an interrupt now would only
+            # kill Python while it tidies up (dying of the signal, without a word).
+            for sig in (signal.SIGINT, *stops):
+                signal.signal(sig, signal.SIG_IGN)
             sys.stdout.flush()  # what typer printed itself (help, version) may still be buffered
     except (stdio.StdoutFailed, UnicodeEncodeError) as exc:
         for line in stdio.problems(exc):
