@@ -9,6 +9,7 @@ drafting commands never import jieba.
 
 import contextlib
 import os
+import re
 import shutil
 import sys
 from collections.abc import Callable, Iterator
@@ -18,7 +19,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from speechkit import __version__, completion
+from speechkit import __version__, completion, stdio
+from speechkit.chars import printable
 from speechkit.errors import SpeechkitError
 
 if TYPE_CHECKING:
@@ -35,9 +37,9 @@ class _Group(TyperGroup):
             return super().invoke(ctx)
         except SpeechkitError as exc:
             for line in exc.problems:
-                sys.stderr.write(f"Error: {line}\n")
+                sys.stderr.write(f"Error: {_shown(line)}\n")
             sys.stderr.flush()
-            raise typer.Exit(1) from None
+            raise typer.Exit(getattr(exc, "exit_code", 1)) from None
         except KeyboardInterrupt:
             sys.stderr.write("Error: interrupted\n")
             raise typer.Exit(130) from None
@@ -70,16 +72,21 @@ def _main(
     """Mine past speeches (讲话稿、致辞) into phrase banks and draft new ones from templates."""
 
 
+def _width() -> int:
+    """Columns to lay text out in: $COLUMNS or the terminal's, within reason
+    (0, -1, empty or not a number: the terminal's or 100)."""
+    return min(max(shutil.get_terminal_size((100, 24)).columns, 20), 1000)
+
+
 def console(stderr: bool = False) -> "Console":
     """A rich console that stays plain (no colour, fixed width) when not on a terminal."""
     from rich.console import Console
 
     stream = sys.stderr if stderr else sys.stdout
     tty = stream.isatty()
-    width = None if tty else int(os.environ.get("COLUMNS", "100"))
     return Console(
         file=stream,
-        width=width,
+        width=_width(),
         no_color=bool(os.environ.get("NO_COLOR")) or not tty,
         highlight=False,
         soft_wrap=not tty,
@@ -87,14 +94,35 @@ def console(stderr: bool = False) -> "Console":
     )
 
 
+def _print(renderable: Any, **options: Any) -> None:
+    with stdio.writing():
+        console().print(renderable, **options)
+
+
+def _write(text: str) -> None:
+    with stdio.writing():
+        sys.stdout.write(text)
+
+
+_C1 = "[\x7f-\x9f\u2028\u2029\ud800-\udfff]"  # compiled on first use, off start-up
+
+
 def _print_json(data: Any) -> None:
     import json
 
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    # JSON escapes C0 controls itself; C1 controls (a terminal may obey U+009B) are escaped here too
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    _write(re.sub(_C1, lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
 def _warn(message: str) -> None:
-    sys.stderr.write(f"Warning: {message}\n")
+    sys.stderr.write(f"Warning: {_shown(message)}\n")
+
+
+def _shown(line: str, limit: int = 2000) -> str:
+    """A message line for the terminal: escaped, and cut if a huge value made it huge."""
+    line = printable(line)
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def _ignore(message: str) -> None:
@@ -105,7 +133,8 @@ def _ignore(message: str) -> None:
 
 
 PathsArg = Annotated[
-    list[Path], typer.Argument(help="Corpus files or folders (*.txt, *.md).", show_default=False)
+    list[Path],
+    typer.Argument(help="Corpus files or folders (*.txt, *.md).", show_default=False, readable=False),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 QuietOpt = Annotated[
@@ -124,14 +153,14 @@ def outline(paths: PathsArg, as_json: JsonOpt = False, quiet: QuietOpt = False) 
         return
     from speechkit.display import outline_tree
 
-    console().print(outline_tree(files))
+    _print(outline_tree(files))
 
 
 @app.command()
 def extract(
     paths: PathsArg,
     out: Annotated[
-        Path, typer.Option("-o", "--out", help="Bank folder to write (merged if it exists).")
+        Path, typer.Option("-o", "--out", help="Bank folder to write (merged if it exists).", readable=False)
     ] = Path("phrasebanks"),
     jobs: Annotated[
         int | None,
@@ -158,7 +187,7 @@ def extract(
     elif not quiet:
         from speechkit.display import extract_summary
 
-        console().print(extract_summary(report))
+        _print(extract_summary(report))
 
 
 PROGRESS_MIN_BYTES = 5_000_000  # smaller corpora finish before a bar would help
@@ -207,8 +236,23 @@ BankOpt = Annotated[
         "--bank",
         help="Bank folder (default: $SPEECHKIT_BANK, ./phrasebanks, the shipped banks).",
         show_default=False,
+        readable=False,  # speechkit says what is wrong with a folder it cannot read, exit 1
     ),
 ]
+
+
+def _check_text(option: str, values: list[str | None]) -> None:
+    """Words given on the command line are plain text: no control characters,
+    and no bytes a non-UTF-8 terminal sent that are not UTF-8."""
+    from speechkit.chars import describe, first_forbidden
+
+    for value in values:
+        bad = None if value is None else first_forbidden(value)
+        if value is not None and bad is not None:
+            raise SpeechkitError(
+                f"{option}: character {bad + 1} of '{printable(value)}' is {describe(value[bad])}; "
+                "give plain text (is the terminal set to UTF-8?)"
+            )
 
 
 def _parse_slots(pairs: list[str]) -> dict[str, str]:
@@ -221,6 +265,20 @@ def _parse_slots(pairs: list[str]) -> dict[str, str]:
             raise DraftError(f"--slot takes name=value, not {pair!r} (for example --slot org=郴州市总工会)")
         values[name.strip()] = value.strip()
     return values
+
+
+def _ask(question: str) -> str:
+    """Ask on the terminal (stderr, so a draft piped from stdout stays clean);
+    an empty answer asks again, end of input leaves the slot missing."""
+    while True:
+        sys.stderr.write(f"{question}: ")
+        sys.stderr.flush()
+        line = sys.stdin.readline()
+        if not line:
+            sys.stderr.write("\n")
+            return ""
+        if line.strip():
+            return line.strip()
 
 
 def _parse_seed(seed: str | None) -> int | None:
@@ -264,14 +322,28 @@ def _check_font_set(font_set: str) -> None:
     check_choice("font set", font_set, FONT_SETS, OutputError)
 
 
+def _check_outputs(out: Path | None, fmt: str | None, save_draft: Path | None, force: bool) -> None:
+    """Say at once, before any work, if an output cannot be written."""
+    from speechkit.drafting.render import format_for
+    from speechkit.errors import OutputError
+    from speechkit.fileio import check_output
+
+    for path in (out, save_draft):
+        if path is not None:
+            check_output(path, force)
+    if out is not None:
+        format_for(out, fmt)
+        if save_draft is not None and os.path.abspath(out) == os.path.abspath(save_draft):
+            raise OutputError(f"{out}: given to both -o and --save-draft; give the draft its own file")
+
+
 def _write_output(
     draft: Any, out: Path, fmt: str | None, force: bool, quiet: bool, font_set: str = "auto"
 ) -> None:
     from speechkit.drafting.render import format_for, render
-    from speechkit.fileio import check_output, write_output
+    from speechkit.fileio import write_output
 
     chosen = format_for(out, fmt)
-    check_output(out, force)  # before rendering: say so at once if the file exists
     fonts = None
     if chosen == "docx":
         from speechkit.drafting.fonts import choose
@@ -281,7 +353,8 @@ def _write_output(
     _notes(fonts.notes if fonts else [], quiet)
     if not quiet:
         sys.stderr.write(
-            f"Wrote {out} ({chosen}, {draft.chars} characters, about {draft.spoken_minutes:.1f} minutes)\n"
+            f"Wrote {printable(str(out))} ({chosen}, {draft.chars} characters, "
+            f"about {draft.spoken_minutes:.1f} minutes)\n"
         )
 
 
@@ -294,7 +367,7 @@ def _show_draft(draft: Any, fmt: str | None, quiet: bool) -> None:
     else:
         from speechkit.display import draft_text
 
-        console().print(draft_text(draft), end="")
+        _print(draft_text(draft), end="")
     if not quiet:
         from speechkit.display import draft_footer
 
@@ -304,7 +377,7 @@ def _show_draft(draft: Any, fmt: str | None, quiet: bool) -> None:
 def _notes(notes: list[str], quiet: bool) -> None:
     if not quiet:
         for note in notes:
-            sys.stderr.write(f"Note: {note}\n")
+            sys.stderr.write(f"Note: {printable(note)}\n")
 
 
 @app.command()
@@ -348,7 +421,9 @@ def generate(
     ] = None,
     out: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Write the draft to this file.", show_default=False),
+        typer.Option(
+            "-o", "--output", help="Write the draft to this file.", show_default=False, readable=False
+        ),
     ] = None,
     fmt: FormatOpt = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
@@ -356,7 +431,10 @@ def generate(
     save_draft: Annotated[
         Path | None,
         typer.Option(
-            "--save-draft", help="Record the draft's choices to export it again.", show_default=False
+            "--save-draft",
+            help="Record the draft's choices to export it again.",
+            show_default=False,
+            readable=False,
         ),
     ] = None,
     no_input: Annotated[
@@ -374,6 +452,8 @@ def generate(
     from speechkit.drafting.assemble import assemble, check_numbers, check_slots, missing_required
     from speechkit.drafting.templates import load_template
 
+    _check_text("--topic", list(topic or []))
+    _check_text("-t/--template", [template])
     values = _parse_slots(slot or [])
     chosen_seed = _parse_seed(seed)
     _check_font_set(font_set)
@@ -382,13 +462,15 @@ def generate(
 
         check_printable(fmt)  # before any work: a Word file needs -o
     check_numbers(minutes, points, rate)
+    _check_outputs(out, fmt, save_draft, force)
     folder = find_bank(bank)
     tmpl = load_template(template, folder)
     check_slots(tmpl, values)
-    if not no_input:
+    if not no_input and sys.stdin is not None and sys.stdin.isatty():  # piped input is never a prompt's
         for name in missing_required(tmpl, values):
-            values[name] = typer.prompt(f"{tmpl.label(name)} ({name})").strip()
-    phrase_bank = load_bank(folder)
+            values[name] = _ask(f"{tmpl.label(name)} ({name})")
+        check_slots(tmpl, values)
+    phrase_bank = load_bank(folder, warn=_warn)
     picked = chosen_seed is None
     if chosen_seed is None:
         chosen_seed = random.SystemRandom().randrange(1_000_000)
@@ -406,11 +488,6 @@ def generate(
     if picked and not quiet:
         sys.stderr.write(f"seed {chosen_seed} (use --seed {chosen_seed} to get this draft again)\n")
     _notes(draft.notes, quiet)
-    if save_draft is not None:
-        from speechkit.drafting.draftfile import dump
-        from speechkit.fileio import write_output
-
-        write_output(save_draft, dump(draft, phrase_bank, tmpl), force)
     if out is not None:
         _write_output(draft, out, fmt, force, quiet, font_set)
     elif as_json:
@@ -431,14 +508,22 @@ def generate(
         )
     else:
         _show_draft(draft, fmt, quiet)
+    if save_draft is not None:  # last: a draft whose output failed is not recorded
+        from speechkit.drafting.draftfile import dump
+        from speechkit.fileio import write_output
+
+        write_output(save_draft, dump(draft, phrase_bank, tmpl), force)
 
 
 @app.command()
 def export(
     draft_file: Annotated[
-        Path, typer.Argument(help="A draft saved with generate --save-draft.", show_default=False)
+        Path,
+        typer.Argument(help="A draft saved with generate --save-draft.", show_default=False, readable=False),
     ],
-    out: Annotated[Path, typer.Option("-o", "--output", help="File to write.", show_default=False)],
+    out: Annotated[
+        Path, typer.Option("-o", "--output", help="File to write.", show_default=False, readable=False)
+    ],
     fmt: FormatOpt = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     font_set: FontSetOpt = "auto",
@@ -449,7 +534,8 @@ def export(
     from speechkit.drafting.draftfile import load_draft
 
     _check_font_set(font_set)
-    draft = load_draft(draft_file, bank)
+    _check_outputs(out, fmt, None, force)
+    draft = load_draft(draft_file, bank, warn=_warn)
     _notes(draft.notes, quiet)
     _write_output(draft, out, fmt, force, quiet, font_set)
 
@@ -521,8 +607,13 @@ def phrases(
 
     if limit < 0:
         raise BankError(f"--limit must be 0 or more, not {limit}")
+    _check_text("--search", [search])
+    _check_text("--tag", [tag])
+    _check_text("--kind", [kind])
+    _check_text("--occasion", [occasion])
+    _check_text("--move", [move])
     shown, total = find_phrases(
-        load_bank(find_bank(bank)),
+        load_bank(find_bank(bank), warn=_warn),
         kind=kind,
         search=search,
         tag=tag,
@@ -535,12 +626,7 @@ def phrases(
         return
     from speechkit.display import phrases_table
 
-    width = (
-        shutil.get_terminal_size((100, 24)).columns
-        if sys.stdout.isatty()
-        else int(os.environ.get("COLUMNS", "100"))
-    )
-    sys.stdout.write(phrases_table(shown, total, width))
+    _write(phrases_table(shown, total, _width()))
 
 
 @phrases_app.command("show")
@@ -557,8 +643,9 @@ def phrases_show(
     from speechkit.bank.locate import find_bank
     from speechkit.errors import BankError
 
+    _check_text("ID", [phrase_id])
     # --bank may come before 'show' (the group's option) or after it
-    phrase_bank = load_bank(find_bank(bank if bank is not None else ctx.obj))
+    phrase_bank = load_bank(find_bank(bank if bank is not None else ctx.obj), warn=_warn)
     phrase = phrase_bank.get(phrase_id)
     if phrase is None:
         raise BankError(
@@ -567,7 +654,7 @@ def phrases_show(
     if as_json:
         _print_json(phrase.to_dict() | {"kind": phrase.kind})
     else:
-        sys.stdout.write(f"# {phrase.kind}\n" + phrase.to_yaml())
+        _write(f"# {phrase.kind}\n" + phrase.to_yaml())
 
 
 @app.command()
@@ -586,16 +673,39 @@ def templates(
     from speechkit.bank.locate import find_bank
     from speechkit.drafting.templates import list_templates, load_template
 
+    _check_text("NAME", [name])
     folder = find_bank(bank)
     if name:
         from speechkit.display import template_detail
 
-        console().print(template_detail(load_template(name, folder)))
+        _print(template_detail(load_template(name, folder)))
     else:
         from speechkit.display import templates_table
 
-        console().print(templates_table(list_templates(folder)))
+        _print(templates_table(list_templates(folder)))
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # SIGTERM and SIGHUP stop a command as Ctrl-C does: cleanly
 
 
 def main() -> None:
-    app(prog_name="speechkit")
+    import signal
+
+    stops = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    for sig in stops:
+        signal.signal(sig, _interrupt)
+    stdio.install()
+    try:
+        try:
+            app(prog_name="speechkit")
+        finally:
+            # The command is over, its exit code decided: an interrupt now would only
+            # kill Python while it tidies up (dying of the signal, without a word).
+            for sig in (signal.SIGINT, *stops):
+                signal.signal(sig, signal.SIG_IGN)
+            sys.stdout.flush()  # what typer printed itself (help, version) may still be buffered
+    except (stdio.StdoutFailed, UnicodeEncodeError) as exc:
+        for line in stdio.problems(exc):
+            sys.stderr.write(f"Error: {line}\n")
+        raise SystemExit(1) from None

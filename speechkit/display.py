@@ -1,4 +1,9 @@
-"""Rich renderables for the terminal: outline trees, tables, summaries."""
+"""Rich renderables for the terminal: outline trees, tables, summaries.
+
+Every text shown passes through ``printable``: a control character in a
+corpus file, a file name or a bank is shown as an escape, never obeyed by
+the terminal.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,8 @@ from typing import TYPE_CHECKING
 
 from rich.console import Group
 from rich.text import Text
+
+from speechkit.chars import printable
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -21,12 +28,12 @@ PREVIEW = 40
 
 
 def clip(text: str, limit: int = PREVIEW) -> str:
-    text = text.replace("\n", " ")
+    text = printable(text.replace("\n", " "))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _point_branch(tree: Tree, point: Point, marker: str) -> None:
-    label = Text(f"{marker}{point.heading}", style="bold")
+    label = Text(f"{marker}{printable(point.heading)}", style="bold")
     label.append(f"  (line {point.line}, {len(point.body)} ¶)", style="dim")
     branch = tree.add(label)
     from speechkit.reading.numbering import marker as render_marker
@@ -43,16 +50,18 @@ def outline_tree(files: list[FileOutline]) -> Group:
     trees = []
     for f in files:
         count = len(f.speeches)
-        root = Tree(Text(f"{f.path}  ({count} speech{'es' if count != 1 else ''})", style="bold cyan"))
+        root = Tree(
+            Text(f"{printable(f.path)}  ({count} speech{'es' if count != 1 else ''})", style="bold cyan")
+        )
         for s in f.speeches:
             node = root.add(
-                Text(f"speech {s.index} · {s.title or '(untitled)'} · line {s.line}", style="bold")
+                Text(f"speech {s.index} · {printable(s.title or '(untitled)')} · line {s.line}", style="bold")
             )
-            node.add(f"salutation: {s.salutation.text if s.salutation else '—'}")
+            node.add(Text(f"salutation: {printable(s.salutation.text) if s.salutation else '—'}"))
             opening = node.add(f"opening: {len(s.opening)} ¶")
             for para in s.opening:
                 opening.add(Text(clip(para.text), style="dim"))
-            node.add(f"transition: {s.transition.text if s.transition else '—'}")
+            node.add(Text(f"transition: {printable(s.transition.text) if s.transition else '—'}"))
             points = node.add(f"points: {len(s.points)}")
             for p in s.points:
                 _point_branch(points, p, render_marker(p.style, p.number, len(s.points)))
@@ -76,14 +85,14 @@ def extract_summary(report: ExtractReport) -> Group:
         table.add_row(kind, *(str(v) for v in counts))
     speeches = f"{report.speeches} speech{'es' if report.speeches != 1 else ''}"
     files = f"{report.files} file{'s' if report.files != 1 else ''}"
-    head = Text(f"{verb} {report.out_dir.as_posix()}/ from {speeches} in {files}.")
+    head = Text(f"{verb} {printable(report.out_dir.as_posix())}/ from {speeches} in {files}.")
     if report.written:
         return Group(head, table)
     changes = Text()
     for change, label in (("added", "would add"), ("updated", "would update"), ("stale", "would mark stale")):
         for r in report.kinds.values():
             for entry in r.changes.get(change, []):
-                changes.append(f"{label}: {entry['id']}  {clip(entry['text'])}\n")
+                changes.append(f"{label}: {printable(entry['id'])}  {clip(entry['text'])}\n")
     return Group(head, table, changes) if changes else Group(head, table, Text("nothing would change"))
 
 
@@ -96,10 +105,10 @@ def draft_text(draft: Draft) -> Text:
     out = Text()
     for block in draft.blocks:
         if block.kind == "title":
-            out.append(block.text + "\n\n", style="bold")
+            out.append(printable(block.text) + "\n\n", style="bold")
             continue
         style = "bold" if block.kind == "heading" else ""
-        line = Text(block.text, style=style)
+        line = Text(printable(block.text), style=style)
         line.highlight_regex(r"【(?!核：)[^】]*】", "reverse")
         line.highlight_regex(r"【核：[^】]*】", "bold yellow")
         out.append_text(line)
@@ -139,7 +148,8 @@ def phrases_table(phrases: list[Phrase], total: int | None, width: int = 100) ->
             where += f" +{len(p.sources) - 1}"
         flags = ("[curated] " if p.curated else "") + ("[stale] " if p.stale else "")
         flags += f"[{len(p.specifics)} to check] " if p.specifics else ""
-        rows.append((p.kind, p.id, flags + p.text.replace("\n", " "), str(p.count), where))
+        text = flags + printable(p.text.replace("\n", " "))
+        rows.append((p.kind, printable(p.id), text, str(p.count), printable(where)))
     kind_w = max([4, *(len(r[0]) for r in rows)])
     id_w = max([2, *(len(r[1]) for r in rows)])
     src_w = max([7, *(len(r[4]) for r in rows)])
@@ -159,6 +169,11 @@ def phrases_table(phrases: list[Phrase], total: int | None, width: int = 100) ->
     return "\n".join(out) + "\n"
 
 
+def _plain(text: str) -> Text:
+    """A table cell from user text: escaped, and never read as rich markup."""
+    return Text(printable(text))
+
+
 def templates_table(templates: list[Template]) -> Table:
     from rich.table import Table
 
@@ -168,7 +183,7 @@ def templates_table(templates: list[Template]) -> Table:
     table.add_column("slots")
     for t in templates:
         slots = ", ".join(f"{n}*" if s.required else n for n, s in t.slots.items())
-        table.add_row(t.name, t.description, slots)
+        table.add_row(_plain(t.name), _plain(t.description), _plain(slots))
     return table
 
 
@@ -178,16 +193,17 @@ def template_detail(template: Template) -> Group:
     from speechkit.reading.numbering import marker
 
     head = Text()
-    head.append(f"{template.name}", style="bold")
-    head.append(f"  {template.description}\n")
-    head.append(f"title: {template.title}\n")
+    head.append(printable(template.name), style="bold")
+    head.append(f"  {printable(template.description)}\n")
+    head.append(f"title: {printable(template.title)}\n")
     length = f"about {template.minutes:g} minutes" if template.minutes else "as its sections give"
-    head.append(f"length: {length} · tags: {', '.join(template.tags) or '—'}")
+    tags = printable(", ".join(template.tags)) or "—"
+    head.append(f"length: {length} · tags: {tags}")
     slots = Table(show_edge=False, title=None)
     for column in ("slot", "label", "required", "default"):
         slots.add_column(column)
     for name, spec in template.slots.items():
-        slots.add_row(name, spec.label, "yes" if spec.required else "no", spec.default or "—")
+        slots.add_row(name, _plain(spec.label), "yes" if spec.required else "no", _plain(spec.default or "—"))
     sections = Text("sections:\n")
     for n, s in enumerate(template.sections, start=1):
         if s.kind == "points" and s.points:
@@ -198,7 +214,7 @@ def template_detail(template: Template) -> Group:
                 level, depth = level.children, depth + 1
             sections.append(f"  {n}. points\n" + "".join(f"       {d}\n" for d in desc))
         elif s.text:
-            sections.append(f"  {n}. {s.kind}: {s.text}\n")
+            sections.append(f"  {n}. {s.kind}: {printable(s.text)}\n")
         elif s.kind in ("opening", "closing"):
             sections.append(f"  {n}. {s.kind} (pick {s.pick})\n")
         else:

@@ -55,3 +55,9 @@ def check_choice(
     near = get_close_matches(value, choices, n=1)
     hint = f" (did you mean {near[0]!r}?)" if near else ""
     raise error(f"unknown {what} {value!r}{hint}; {what}s are: {', '.join(choices) or 'none'}")
+
+
+class Interrupted(SpeechkitError):
+    """The user interrupted a command (Ctrl-C, SIGTERM); the message says what state it left."""
+
+    exit_code = 130

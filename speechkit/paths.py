@@ -17,5 +17,7 @@ def cache_dir() -> Path:
     elif sys.platform == "darwin":
         base = Path.home() / "Library" / "Caches"
     else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+        xdg = os.environ.get("XDG_CACHE_HOME", "")
+        # the XDG spec: a relative path is invalid and ignored (it would scatter caches over working folders)
+        base = Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache"
     return base / "speechkit"

@@ -2,7 +2,10 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -58,3 +61,58 @@ def seed_bank(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("bank")
     extract([SEEDS], out)
     return out
+
+
+NOBODY = 65534  # a uid that owns nothing here; setpriv needs no account for it
+
+
+@pytest.fixture
+def as_other_user() -> Callable[..., subprocess.CompletedProcess[str]]:
+    """Run ``python -m speechkit ARGS`` as a user who owns none of the files:
+    as root, switched to uid 65534 with setpriv (root reads and writes
+    anything, so permissions are only tested as another user); as a non-root
+    user, as that user. Skips, saying why, where neither works."""
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("needs setpriv to run as a non-root user")
+        prefix = [setpriv, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
+        probe = subprocess.run([*prefix, sys.executable, "-c", "import speechkit"], capture_output=True)
+        if probe.returncode != 0:
+            pytest.skip(f"uid {NOBODY} cannot run this Python and speechkit: {probe.stderr[-200:]!r}")
+
+    def run_as(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+        base = {k: v for k, v in os.environ.items() if k != "SPEECHKIT_CACHE_DIR"}
+        base |= {"PYTHONPATH": str(ROOT), "HOME": str(cwd), "SPEECHKIT_CACHE_DIR": str(cwd / ".cache")}
+        return subprocess.run(
+            [*prefix, sys.executable, "-m", "speechkit", *args],
+            cwd=cwd,
+            env=base | (env or {}),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+    return run_as
+
+
+@pytest.fixture
+def shared_dir() -> Iterator[Path]:
+    """A folder every user may enter (pytest's own tmp_path is private to root)."""
+    folder = Path(tempfile.mkdtemp(prefix="speechkit-shared-"))
+    folder.chmod(0o755)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def run_process(*args: str, cwd: Path, timeout: float = 30) -> subprocess.CompletedProcess[str]:
+    """``python -m speechkit ARGS`` in a subprocess (real files, signals, no hang in the test run)."""
+    return subprocess.run(
+        [sys.executable, "-m", "speechkit", *args],
+        cwd=cwd,
+        env=os.environ | {"PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )

@@ -115,16 +115,44 @@ CASES: list[tuple[str, Setup, int, str]] = [
         "slot value with a newline",
         args("generate", "--slot", "org=郴州\n市", "--seed", "1"),
         1,
-        "Error: slot org: the value has a line break or control character; give it on one line",
+        "Error: slot org: character 3 of the value is U+000A (a control character); "
+        "give it on one line as plain text",
     ),
     (
         "slot value with a control character",
         args("generate", "--slot", "org=郴\x07州", "--seed", "1"),
         1,
-        "Error: slot org: the value has a line break or control character; give it on one line",
+        "Error: slot org: character 2 of the value is U+0007 (a control character); "
+        "give it on one line as plain text",
     ),
-    ("--minutes 0", args("generate", "--minutes", "0"), 1, "Error: --minutes must be more than 0, not 0"),
-    ("--minutes -3", args("generate", "--minutes", "-3"), 1, "Error: --minutes must be more than 0, not -3"),
+    (
+        "slot value with a C1 control (CSI)",
+        args("generate", "--slot", "org=郴\x9b2J州", "--seed", "1"),
+        1,
+        "Error: slot org: character 2 of the value is U+009B (a control character); "
+        "give it on one line as plain text",
+    ),
+    (
+        "slot value from a GBK terminal",
+        args("generate", "--slot", "org=\udcd6\udcd0", "--seed", "1"),
+        1,
+        "Error: slot org: character 1 of the value is byte 0xd6 (not UTF-8); "
+        "give it on one line as plain text",
+    ),
+    (
+        "--search word from a GBK terminal",
+        args("phrases", "--search", "\udcb9\udca4\udcbb\udce1"),
+        1,
+        "Error: --search: character 1 of '\\xb9\\xa4\\xbb\\xe1' is byte 0xb9 (not UTF-8); "
+        "give plain text (is the terminal set to UTF-8?)",
+    ),
+    ("--minutes 0", args("generate", "--minutes", "0"), 1, "Error: --minutes must be from 0.1 to 120, not 0"),
+    (
+        "--minutes -3",
+        args("generate", "--minutes", "-3"),
+        1,
+        "Error: --minutes must be from 0.1 to 120, not -3",
+    ),
     ("--points 0", args("generate", "--points", "0"), 1, "Error: --points must be from 1 to 30, not 0"),
     (
         "--points 1000",
@@ -190,20 +218,32 @@ def test_only_punctuation_mines_no_phrases(run: Any, tmp_path: Path, monkeypatch
     assert len(load_bank(tmp_path / "bank")) == 0
 
 
-def test_unreadable_file(run: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # root reads anything, so the permission error is simulated where the file is read
-    (tmp_path / "secret.txt").write_text("同志们：\n你好。\n", encoding="utf-8")
-
-    def denied(self: Path) -> bytes:
-        raise PermissionError(errno.EACCES, "Permission denied", str(self))
-
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(Path, "read_bytes", denied)
-    result = run("outline", "secret.txt")
-    assert (result.exit_code, result.stderr) == (
+def test_unreadable_file(as_other_user: Any, shared_dir: Path) -> None:
+    secret = shared_dir / "secret.txt"
+    secret.write_text("同志们：\n你好。\n", encoding="utf-8")
+    secret.chmod(0)
+    result = as_other_user("outline", "secret.txt", cwd=shared_dir)
+    assert (result.returncode, result.stderr) == (
         1,
         "Error: secret.txt: permission denied; check the file's permissions\n",
     )
+
+
+def test_unreadable_subfolder_is_skipped_with_a_warning(as_other_user: Any, shared_dir: Path) -> None:
+    corpus = shared_dir / "corpus"
+    (corpus / "private").mkdir(parents=True)
+    for name in ("a.txt", "private/b.txt"):
+        (corpus / name).write_text("同志们：\n今天开会。\n谢谢大家！\n", encoding="utf-8")
+    corpus.chmod(0o755)
+    (corpus / "a.txt").chmod(0o644)
+    (corpus / "private").chmod(0)
+    result = as_other_user("outline", "corpus", cwd=shared_dir)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == (
+        "Warning: skipped corpus/private: permission denied; check the folder's permissions\n"
+    )
+    assert result.stdout.startswith("corpus/a.txt  (1 speech)")
+    (corpus / "private").chmod(0o755)
 
 
 def test_disk_full_while_writing_a_bank(run: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from speechkit.bank import index as bankindex
 from speechkit.bank.load import load_bank
 from speechkit.errors import BankError
+
+
+def indexed_bank(folder: Path) -> bankindex.IndexedBank | None:
+    return bankindex.load(folder, rebuild=lambda: load_bank(folder, use_index=False))
 
 
 @pytest.fixture
@@ -23,10 +27,10 @@ def bank_copy(tmp_path: Path, seed_bank: Path, monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_index_is_built_and_then_used(bank_copy: Path) -> None:
-    assert bankindex.load(bank_copy) is None
+    assert indexed_bank(bank_copy) is None
     first = load_bank(bank_copy)
     assert bankindex.index_path(bank_copy).is_file()
-    cached = bankindex.load(bank_copy)
+    cached = indexed_bank(bank_copy)
     assert cached is not None
     assert [p.to_dict() for p in cached.all()] == [p.to_dict() for p in first.all()]
 
@@ -41,7 +45,7 @@ def test_an_edit_to_the_yaml_is_never_served_stale(bank_copy: Path) -> None:
     assert len(edited.encode()) == len(text.encode())
     path.write_text(edited, encoding="utf-8")
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-    assert bankindex.load(bank_copy) is None
+    assert indexed_bank(bank_copy) is None
     assert load_bank(bank_copy).of_kind("salutation")[0].text == "朋友们："
 
 
@@ -67,7 +71,7 @@ def test_a_corrupt_index_is_ignored(bank_copy: Path) -> None:
     load_bank(bank_copy)
     bankindex.index_path(bank_copy).write_bytes(b"\x00garbage")
     assert len(load_bank(bank_copy)) > 0
-    assert bankindex.load(bank_copy) is not None  # rebuilt
+    assert indexed_bank(bank_copy) is not None  # rebuilt
 
 
 def test_indexed_and_in_memory_banks_give_the_same_drafts(
@@ -79,7 +83,7 @@ def test_indexed_and_in_memory_banks_give_the_same_drafts(
 
     memory = load_bank(bank_copy, use_index=False)
     load_bank(bank_copy)  # builds the index
-    indexed = bankindex.load(bank_copy)
+    indexed = indexed_bank(bank_copy)
     assert indexed is not None
     template = load_template("work-meeting")
     # small kinds are taken whole; force sampling to cover the large-bank path too
@@ -98,7 +102,7 @@ def test_indexed_search_matches_the_in_memory_search(
 ) -> None:
     memory = load_bank(bank_copy, use_index=False)
     load_bank(bank_copy)
-    indexed = bankindex.load(bank_copy)
+    indexed = indexed_bank(bank_copy)
     assert indexed is not None
     for kind, word, tag in [
         (None, "工会", None),
@@ -117,19 +121,90 @@ def test_indexed_search_matches_the_in_memory_search(
     assert [p.id for p in shown] == [p.id for p in memory.search(None, "工会", None, 3)[0]]
 
 
-def test_an_edit_with_the_same_stat_is_caught_by_the_hash(
+def frozen_stats(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """Pretend the file system keeps every stat field through an edit, as one
+    with one-second timestamps does for an edit within the same second."""
+    real_stat = os.stat
+    frozen = {str(p): real_stat(p) for p in folder.iterdir()}
+    monkeypatch.setattr(bankindex.os, "stat", lambda p, **kw: frozen.get(str(p)) or real_stat(p, **kw))
+
+
+def test_an_edit_with_the_same_stat_is_caught_by_the_full_hash(
     bank_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    path = bank_copy / "points.yaml"  # edit the middle of a large file: its two ends stay the same
+    text = path.read_text(encoding="utf-8") + "".join(
+        f"  - id: p{n}\n    text: 第{n:04d}条要点\n" for n in range(8000)
+    )
+    path.write_text(text, encoding="utf-8")
     load_bank(bank_copy)
-    before = bankindex.signature(bank_copy)
-    real_stat = Path.stat
-    frozen = {p: real_stat(p) for p in bank_copy.iterdir()}
-    path = bank_copy / "transitions.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("几点意见", "几个问题"), encoding="utf-8")  # same length in bytes
-    # pretend the file system kept every stat field (a restore that preserves times and inode)
-    monkeypatch.setattr(Path, "stat", lambda self, **kw: frozen.get(self) or real_stat(self, **kw))
-    assert [f[:5] for f in json.loads(bankindex.signature(bank_copy))[3]] == [
-        f[:5] for f in json.loads(before)[3]
-    ]
-    assert bankindex.signature(bank_copy) != before
+    frozen_stats(monkeypatch, bank_copy)
+    path.write_text(text.replace("第4000条要点", "第四千条要点"), encoding="utf-8")  # same length in bytes
+    assert indexed_bank(bank_copy) is None
+    assert load_bank(bank_copy).get("p4000").text == "第四千条要点"  # type: ignore[union-attr]
+
+
+def test_a_settled_file_is_trusted_by_its_stat_and_a_fresh_one_by_its_hash(
+    bank_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_bank(bank_copy)  # just written: not settled, so checked by content until it settles
+    hashed: list[str] = []
+    real_hash = bankindex._content_hash
+    monkeypatch.setattr(bankindex, "_content_hash", lambda p: hashed.append(p.name) or real_hash(p))
+    assert indexed_bank(bank_copy) is not None and len(hashed) == 5
+    monkeypatch.setattr(bankindex, "SETTLE_NS", 0)  # now every file has settled
+    hashed.clear()
+    assert indexed_bank(bank_copy) is not None and len(hashed) == 5  # checked, then recorded settled
+    hashed.clear()
+    assert indexed_bank(bank_copy) is not None and hashed == []  # from now on, one stat a file
+
+
+def damage(index: Path, at: float) -> None:
+    """Overwrite a stretch of the file (past SQLite's header) with garbage."""
+    data = bytearray(index.read_bytes())
+    start = max(100, int(len(data) * at))
+    data[start : start + 4096] = bytes((n * 37 + 11) % 256 for n in range(4096))[: len(data) - start]
+    index.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("at", [0.2, 0.5, 0.9])
+def test_a_damaged_index_is_discarded_and_the_yaml_read(
+    run: Any, bank_copy: Path, monkeypatch: pytest.MonkeyPatch, at: float
+) -> None:
+    want = run("phrases", "--bank", str(bank_copy), "--search", "工会", "--limit", "0").stdout
+    draft = run("generate", "--seed", "3", "--no-input", "--bank", str(bank_copy)).stdout
+    damage(bankindex.index_path(bank_copy), at)
+    for _ in range(2):  # and the next run uses the rebuilt index
+        result = run("phrases", "--bank", str(bank_copy), "--search", "工会", "--limit", "0")
+        assert (result.exit_code, result.stdout) == (0, want), result.stderr
+        again = run("generate", "--seed", "3", "--no-input", "--bank", str(bank_copy))
+        assert (again.exit_code, again.stdout) == (0, draft), again.stderr
+    assert indexed_bank(bank_copy) is not None
+
+
+def test_a_record_that_does_not_decode_is_caught_by_its_checksum(bank_copy: Path) -> None:
+    import sqlite3
+
+    memory = load_bank(bank_copy, use_index=False)
+    load_bank(bank_copy)
+    with sqlite3.connect(bankindex.index_path(bank_copy)) as db:
+        (blob,) = db.execute("SELECT record FROM phrases WHERE kind = 'closing' LIMIT 1").fetchone()
+        flipped = blob[:10] + bytes([blob[10] ^ 1]) + blob[11:]  # one bit of the text
+        db.execute("UPDATE phrases SET record = ? WHERE record = ?", (flipped, blob))
+    indexed = indexed_bank(bank_copy)
+    assert indexed is not None
+    assert [p.text for p in indexed.of_kind("closing")] == [p.text for p in memory.of_kind("closing")]
+
+
+def test_no_temporary_index_is_left_on_a_full_disk(bank_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    real_connect = sqlite3.connect
+
+    class Full(sqlite3.Connection):
+        def executemany(self, *args: Any) -> Any:
+            raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(bankindex.sqlite3, "connect", lambda path, **kw: real_connect(path, factory=Full))
+    load_bank(bank_copy)
+    assert list((Path(os.environ["SPEECHKIT_CACHE_DIR"]) / "banks").iterdir()) == []

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from .conftest import DEFAULT_BANK
+from .conftest import DEFAULT_BANK, ROOT
 
 
 def test_generate_with_no_options_gives_a_draft(run: Any) -> None:
@@ -64,11 +67,49 @@ def test_slots_and_json(run: Any) -> None:
     assert data["chars"] > 0 and "sections" in data
 
 
-def test_missing_required_slots_prompt_with_their_label(run: Any) -> None:
+def on_a_terminal(*args: str, typed: bytes) -> subprocess.CompletedProcess[str]:
+    """Run speechkit with a terminal (a pty) as its standard input, typing ``typed``."""
+    master, slave = os.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "speechkit", *args],
+        stdin=slave,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=os.environ | {"PYTHONPATH": str(ROOT)},
+        text=True,
+    )
+    os.close(slave)
+    try:
+        os.write(master, typed)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        os.close(master)
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+
+
+def test_missing_required_slots_are_asked_for_on_the_terminal_not_in_the_draft() -> None:
+    result = on_a_terminal(
+        "generate", "-t", "congress", "--seed", "1", typed="市总工会第十三次代表大会\n".encode()
+    )
+    assert result.returncode == 0, result.stderr
+    assert "大会名称（如“市总工会第十二次代表大会”） (event): " in result.stderr
+    assert result.stdout.startswith("在市总工会第十三次代表大会开幕式上的致辞\n")
+
+
+def test_end_of_input_at_a_prompt_is_the_missing_slot_error() -> None:
+    result = on_a_terminal("generate", "-t", "congress", "--seed", "1", typed=b"\x04")
+    assert result.returncode == 1
+    assert result.stderr.endswith(
+        "Error: missing required slots: event（大会名称（如“市总工会第十二次代表大会”））; "
+        "give them with --slot event=…\n"
+    )
+    assert "Aborted" not in result.stderr and result.stdout == ""
+
+
+def test_piped_input_never_prompts(run: Any) -> None:
     result = run("generate", "-t", "congress", "--seed", "1", input="市总工会第十三次代表大会\n")
-    assert result.exit_code == 0, result.stderr
-    assert "大会名称（如“市总工会第十二次代表大会”） (event):" in result.stdout
-    assert "在市总工会第十三次代表大会开幕式上的致辞" in result.stdout
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.startswith("Error: missing required slots: event")
 
 
 def test_missing_required_slots_with_no_input_is_one_error(run: Any) -> None:
@@ -91,8 +132,11 @@ def test_missing_required_slots_with_no_input_is_one_error(run: Any) -> None:
             "Error: --slot takes name=value, not 'orgx' (for example --slot org=郴州市总工会)\n",
         ),
         (("--seed", "abc"), "Error: --seed must be a whole number, not 'abc'\n"),
-        (("--minutes", "0"), "Error: --minutes must be more than 0, not 0\n"),
-        (("--minutes", "-3"), "Error: --minutes must be more than 0, not -3\n"),
+        (("--minutes", "0"), "Error: --minutes must be from 0.1 to 120, not 0\n"),
+        (("--minutes", "-3"), "Error: --minutes must be from 0.1 to 120, not -3\n"),
+        (("--minutes", "1e-300"), "Error: --minutes must be from 0.1 to 120, not 1e-300\n"),
+        (("--minutes", "nan"), "Error: --minutes must be from 0.1 to 120, not nan\n"),
+        (("--minutes", "inf"), "Error: --minutes must be from 0.1 to 120, not inf\n"),
         (("--points", "0"), "Error: --points must be from 1 to 30, not 0\n"),
         (("--points", "1000"), "Error: --points must be from 1 to 30, not 1000\n"),
         (

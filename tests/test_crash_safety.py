@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from speechkit.bank.journal import JOURNAL
+from speechkit.bank.journal import JOURNAL, bank_lock, recover
 from speechkit.bank.load import load_bank
 from speechkit.bank.model import FILE_NAMES
 from speechkit.mining.extract import extract
@@ -92,9 +92,12 @@ def kill_when(proc: subprocess.Popen[bytes], seen: object, timeout: float = 120)
 
 
 def check_old_or_new(bank: Path, corpora: dict[str, object]) -> str:
-    load_bank(bank, use_index=False)  # reading finishes a committed write
+    seen = load_bank(bank, use_index=False).phrases  # a reader reads a committed write through its journal
+    with bank_lock(bank):
+        recover(bank)  # the next writer finishes it
     now = snapshot(bank)
     assert not (bank / JOURNAL).exists()
+    assert load_bank(bank, use_index=False).phrases == seen
     if now == corpora["old"]:
         return "old"
     assert now == corpora["new"], "the bank is neither the old one nor the new one"

@@ -14,14 +14,14 @@ import pytest
 from speechkit import fileio
 from speechkit.bank.journal import JOURNAL, bank_lock, recover, write_group
 from speechkit.bank.load import load_bank
-from speechkit.errors import BankError
+from speechkit.errors import BankError, Interrupted
 from speechkit.fileio import atomic_write
 from speechkit.mining.extract import extract
 
 from .conftest import ROOT, SEEDS
 
-OLD = {"a.yaml": "old a\n", "b.yaml": "old b\n", "c.yaml": "old c\n"}
-NEW = {"a.yaml": "new a\n", "b.yaml": "new b\n", "c.yaml": "new c\n"}
+OLD = {"openings.yaml": "old a\n", "points.yaml": "old b\n", "closings.yaml": "old c\n"}
+NEW = {"openings.yaml": "new a\n", "points.yaml": "new b\n", "closings.yaml": "new c\n"}
 
 
 def contents(folder: Path) -> dict[str, str]:
@@ -36,11 +36,11 @@ def folder(tmp_path: Path) -> Path:
 
 
 def test_atomic_write_keeps_the_mode_and_leaves_no_temp(folder: Path) -> None:
-    os.chmod(folder / "a.yaml", 0o640)
-    atomic_write(folder / "a.yaml", "x")
-    assert (folder / "a.yaml").read_text(encoding="utf-8") == "x"
-    assert (folder / "a.yaml").stat().st_mode & 0o777 == 0o640
-    assert sorted(p.name for p in folder.iterdir()) == ["a.yaml", "b.yaml", "c.yaml"]
+    os.chmod(folder / "openings.yaml", 0o640)
+    atomic_write(folder / "openings.yaml", "x")
+    assert (folder / "openings.yaml").read_text(encoding="utf-8") == "x"
+    assert (folder / "openings.yaml").stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in folder.iterdir()) == sorted(OLD)
 
 
 def test_write_group(folder: Path) -> None:
@@ -83,14 +83,13 @@ def test_crash_after_the_commit_is_finished_by_recover(folder: Path, monkeypatch
     assert not (folder / JOURNAL).exists()
 
 
-def test_reading_a_bank_finishes_an_interrupted_extract(
+def test_reading_a_bank_reads_an_interrupted_extract_through_its_journal_and_writes_nothing(
     tmp_path: Path, seed_bank: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import shutil
 
     bank = tmp_path / "bank"
     shutil.copytree(seed_bank, bank)
-    before = (bank / "closings.yaml").read_text(encoding="utf-8")
     real_replace = os.replace
 
     def die_after_first(src: str | Path, dst: str | Path) -> None:
@@ -102,12 +101,27 @@ def test_reading_a_bank_finishes_an_interrupted_extract(
     (tmp_path / "more.txt").write_text(
         "同志们：\n今天开会。\n一、抓落实\n要落实。\n谢谢大家，再见！\n", encoding="utf-8"
     )
-    with pytest.raises(KeyboardInterrupt):
+    with pytest.raises(Interrupted, match="interrupted; the bank was written in full"):
         extract([SEEDS, tmp_path / "more.txt"], bank)
     monkeypatch.setattr(os, "replace", real_replace)
-    loaded = load_bank(bank)
+    on_disk = {p.name: p.read_bytes() for p in bank.iterdir()}
+    warnings: list[str] = []
+    loaded = load_bank(bank, warn=warnings.append)
+    # the reader sees the whole new bank (the journal's files are complete)…
     assert "谢谢大家，再见！" in [p.text for p in loaded.of_kind("closing")]
-    assert (bank / "closings.yaml").read_text(encoding="utf-8") != before
+    assert warnings == [
+        f"{bank}: a write to this bank was interrupted; showing the bank it was writing "
+        "(the next 'speechkit extract' into this bank finishes it)"
+    ]
+    # …and changes nothing: the journal and the old closings stay for the next writer
+    assert {p.name: p.read_bytes() for p in bank.iterdir()} == on_disk
+    assert (bank / JOURNAL).exists()
+    extract([tmp_path / "more.txt"], bank, dry_run=True)
+    assert {p.name: p.read_bytes() for p in bank.iterdir()} == on_disk
+    extract([SEEDS, tmp_path / "more.txt"], bank)
+    assert not (bank / JOURNAL).exists()
+    assert not list(bank.glob(".speechkit-*.tmp"))
+    assert load_bank(bank, use_index=False).phrases == loaded.phrases
 
 
 def test_second_writer_waits_then_gives_up_with_a_clear_message(tmp_path: Path) -> None:

@@ -325,9 +325,12 @@ def test_curated_entries_are_never_changed_by_extract(tmp_path: Path) -> None:
     extract([tmp_path / "union.txt"], tmp_path / "bank", jobs=1)
     path = tmp_path / "bank" / "closings.yaml"
     text = path.read_text(encoding="utf-8")
-    edited = text.replace(
-        "    text: 谢谢大家！\n", "    text: 谢谢大家！\n    curated: true\n    occasion: festival\n", 1
+    edited = text.replace("    text: 谢谢大家！\n", "    text: 谢谢大家！\n    curated: true\n", 1).replace(
+        "occasion: congress\n    speaker_level: city\n    moves: [thanks",
+        "occasion: festival\n    speaker_level: city\n    moves: [thanks",
+        1,
     )
+    assert "curated: true" in edited and "occasion: festival" in edited
     path.write_text(edited, encoding="utf-8")
     extract([tmp_path / "union.txt"], tmp_path / "bank", jobs=1)
     assert path.read_text(encoding="utf-8") == edited

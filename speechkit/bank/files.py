@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from speechkit.bank import yamlio
-from speechkit.bank.model import COMMON_KEYS, FILE_NAMES, POINT_KEYS, Bank, Phrase, Source, Specific
+from speechkit.bank.model import COMMON_KEYS, FILE_NAMES, KINDS, POINT_KEYS, Bank, Phrase, Source, Specific
 from speechkit.bank.slots import SLOT_NAMES, slots_in
 from speechkit.bank.vocabulary import MOVES, OCCASIONS, SPEAKER_LEVELS, SPECIFIC_KINDS
 from speechkit.errors import BankError
@@ -264,20 +264,37 @@ def _attach_raw(text: str, phrases: list[Phrase]) -> None:
         phrase.raw = raw
 
 
-def check_bank(bank: Bank) -> None:
-    seen: dict[str, str] = {}
-    for phrase in bank.all():
-        if phrase.id in seen and seen[phrase.id] != phrase.kind:
-            raise BankError(
-                f"{bank.folder}: id {phrase.id!r} is used in both {FILE_NAMES[seen[phrase.id]]} "
-                f"and {FILE_NAMES[phrase.kind]}; ids must be unique"
-            )
-        seen[phrase.id] = phrase.kind
+def check_bank(bank: Bank, paths: dict[str, Path] | None = None) -> None:
+    """Checks across the files of a bank: ids unique across kinds, children
+    that exist. ``paths`` (the file read for each kind) lets errors name the
+    line and column."""
+    seen: dict[str, tuple[str, int]] = {}
+    for kind in KINDS:
+        for k, phrase in enumerate(bank.of_kind(kind)):
+            first = seen.setdefault(phrase.id, (kind, k))
+            if first[0] != kind:
+                raise BankError(
+                    f"{_where(bank, paths, kind, (k, 'id'))}: id {phrase.id!r} is also used in "
+                    f"{_where(bank, paths, first[0], (first[1], 'id'))}; ids must be unique"
+                )
     points = {p.id for p in bank.of_kind("point")}
-    for phrase in bank.of_kind("point"):
-        for child in phrase.children:
+    for k, phrase in enumerate(bank.of_kind("point")):
+        for j, child in enumerate(phrase.children):
             if child not in points:
                 raise BankError(
-                    f"{bank.folder}/{FILE_NAMES['point']}: point {phrase.id} lists child {child!r}, "
-                    "which is not in the bank"
+                    f"{_where(bank, paths, 'point', (k, 'children', j))}: point {phrase.id} lists child "
+                    f"{child!r}, which is not in the bank"
                 )
+
+
+def _where(bank: Bank, paths: dict[str, Path] | None, kind: str, key: yamlio.PathKey) -> str:
+    """``file:line:column`` of an entry's field, read again from its file (errors only)."""
+    path = (paths or {}).get(kind)
+    if path is None:
+        return f"{bank.folder}/{FILE_NAMES[kind]}"
+    try:
+        text = yamlio.read_text(path)
+        ((line, column, _),) = yamlio.positions(text, [yamlio.Problem(("phrases", *key), "")])
+    except (OSError, ValueError):
+        return str(path)
+    return f"{path}:{line}:{column}"

@@ -8,10 +8,12 @@ position, to search their text and keywords, and to find a point's parents.
 A draft then reads only the few hundred phrases it considers.
 
 The index is used only while every bank file has the same size,
-modification time, change time, inode and hash of its two ends as when it
-was built, and the same speechkit and Python built it; anything else
-rebuilds it. A write to a bank
-file changes its mtime and ctime, so a stale index is never served.
+modification time, change time, inode and device as when it was built, the
+same speechkit and Python built it, and, for a file changed less than
+``SETTLE_NS`` before it was last checked, the same full content hash (see
+``signature``). Anything wrong with the index itself (a damaged page, a
+record that does not decode) discards it: the bank is read from its YAML and
+indexed again.
 """
 
 from __future__ import annotations
@@ -22,42 +24,102 @@ import json
 import marshal
 import os
 import sqlite3
+import stat
 import sys
-from collections.abc import Sequence
+import time
+import zlib
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from speechkit import __version__
 from speechkit.bank.model import FILE_NAMES, KINDS, Bank, Phrase, Source, Specific, filter_words, search_text
 from speechkit.paths import cache_dir
 
-FORMAT = 6
+FORMAT = 7
 EXACT_COUNT_MAX = 20_000  # above this many phrases, --search says "more" instead of counting
 _SEP = "\x1f"
 
 
-_HASHED_SPAN = 65536  # bytes hashed at each end of a bank file
+# A file whose change time is this far in the past cannot change again
+# without its change time changing too, whatever the timestamp granularity
+# of its file system (1 s on ext3 and some network file systems, 2 s on FAT).
+SETTLE_NS = 3_000_000_000
+
+
+def _state(path: Path) -> list[int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev]
+
+
+def _content_hash(path: Path) -> str | None:
+    """A hash of the whole file; None for anything but a regular file (a FIFO
+    planted as a bank file is never opened for reading, which would block)."""
+    digest = hashlib.blake2b(digest_size=16)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return None
+            while chunk := fh.read(1 << 20):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
 
 
 def signature(folder: Path) -> str:
-    """What must not change for an index to stay valid: each file's size,
-    mtime, ctime and inode, and a hash of its first and last 64 KiB (reading
-    a whole 100 MB bank to hash it would cost what the index saves)."""
+    """What must not change for an index to stay valid.
+
+    Per bank file: its stat fields and a hash of its whole content, and
+    whether it had settled (changed at least ``SETTLE_NS`` ago) when hashed.
+    A settled file cannot change unseen by its stat fields, so checking the
+    index costs one stat a file; an unsettled one is hashed again on every
+    check until it settles (about 0.15 s for a 110 MB bank).
+    """
+    now = time.time_ns()
     files: list[Any] = []
     for kind in KINDS:
         path = folder / FILE_NAMES[kind]
-        try:
-            st = path.stat()
-            with path.open("rb") as fh:
-                digest = hashlib.blake2b(fh.read(_HASHED_SPAN), digest_size=16)
-                if st.st_size > _HASHED_SPAN:
-                    fh.seek(max(_HASHED_SPAN, st.st_size - _HASHED_SPAN))
-                    digest.update(fh.read(_HASHED_SPAN))
-        except OSError:
+        before = _state(path)
+        if before is None:
             files.append([kind, None])
             continue
-        files.append([kind, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, digest.hexdigest()])
+        digest = _content_hash(path)
+        after = _state(path)
+        if after != before:  # written while we read it: never matches
+            digest = None
+        files.append([kind, after, digest, now - before[2] >= SETTLE_NS])
     return json.dumps([FORMAT, __version__, list(sys.version_info[:2]), files])
+
+
+def _still_valid(folder: Path, stored: str) -> tuple[bool, str | None]:
+    """Whether the index built with ``stored`` still holds for the folder, and
+    the signature to record instead when files have settled since."""
+    try:
+        data = json.loads(stored)
+        files = data[3]
+    except (ValueError, TypeError, IndexError, KeyError):
+        return False, None
+    if data[:3] != [FORMAT, __version__, list(sys.version_info[:2])] or len(files) != len(KINDS):
+        return False, None
+    settled_now = False
+    for entry in files:
+        path = folder / FILE_NAMES.get(entry[0], "")
+        state = _state(path)
+        if state != entry[1]:
+            return False, None
+        if state is None or entry[3]:
+            continue
+        now = time.time_ns()
+        if entry[2] is None or _content_hash(path) != entry[2]:
+            return False, None
+        if now - state[2] >= SETTLE_NS:  # unchanged, and now it cannot change unseen
+            entry[3] = settled_now = True
+    return True, json.dumps(data) if settled_now else None
 
 
 def index_path(folder: Path) -> Path:
@@ -66,15 +128,24 @@ def index_path(folder: Path) -> Path:
 
 
 def _to_record(p: Phrase) -> bytes:
-    return marshal.dumps((
+    """A phrase as bytes: a CRC-32 of the record, then the record (marshal, plain data)."""
+    data = marshal.dumps((
         p.id, p.kind, p.text, p.slots, p.keywords, p.tags, p.count,
         [tuple(s) for s in p.sources], p.heading, p.body, p.level, p.children, p.curated, p.stale,
         p.occasion, p.speaker_level, p.moves, [tuple(s) for s in p.specifics], p.reuse,
     ))  # fmt: skip
+    return zlib.crc32(data).to_bytes(4, "big") + data
+
+
+class _Damaged(Exception):
+    """The index does not read back as it was written."""
 
 
 def _from_record(blob: bytes) -> Phrase:
-    r = marshal.loads(blob)
+    data = blob[4:]
+    if not isinstance(blob, bytes) or zlib.crc32(data).to_bytes(4, "big") != blob[:4]:
+        raise _Damaged("a record does not match its checksum")
+    r = marshal.loads(data)
     return Phrase(
         id=r[0], kind=r[1], text=r[2], slots=r[3], keywords=r[4], tags=r[5], count=r[6],
         sources=[Source(*s) for s in r[7]], heading=r[8], body=r[9], level=r[10], children=r[11],
@@ -103,9 +174,9 @@ def store(folder: Path, bank: Bank, before: str) -> None:
     if signature(folder) != before:
         return
     path = index_path(folder)
-    with contextlib.suppress(OSError, sqlite3.Error):
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         db = sqlite3.connect(tmp)
@@ -114,6 +185,9 @@ def store(folder: Path, bank: Bank, before: str) -> None:
         finally:
             db.close()
         os.replace(tmp, path)
+    except (OSError, sqlite3.Error):  # a full disk, an unwritable cache: no index, and no leftovers
+        with contextlib.suppress(OSError):
+            tmp.unlink()
 
 
 def _fill(db: sqlite3.Connection, bank: Bank, before: str) -> None:
@@ -137,41 +211,104 @@ def _fill(db: sqlite3.Connection, bank: Bank, before: str) -> None:
     db.commit()
 
 
-class IndexedBank(Bank):
-    """A bank read from its index on demand; the same answers as the in-memory Bank."""
+_T = TypeVar("_T")
+# what a damaged index file raises: SQLite's errors, and records that do not decode
+_BROKEN = (sqlite3.Error, _Damaged, ValueError, EOFError, TypeError, IndexError, KeyError, RecursionError)
 
-    def __init__(self, folder: Path, db: sqlite3.Connection) -> None:
+
+class IndexedBank(Bank):
+    """A bank read from its index on demand; the same answers as the in-memory Bank.
+
+    Should the index prove damaged midway (a page that does not read, a
+    record that does not decode), it is discarded and every answer from then
+    on comes from the YAML, read by ``rebuild``: the same answers, since the
+    index was valid for these files.
+    """
+
+    def __init__(self, folder: Path, db: sqlite3.Connection, rebuild: Callable[[], Bank]) -> None:
         super().__init__(folder)
+        self.path = folder
         self.db = db
+        self._rebuild = rebuild
+        self._yaml: Bank | None = None
         self._loaded: dict[str, list[Phrase]] = {}
         row = db.execute("SELECT value FROM meta WHERE key = 'counts'").fetchone()
-        self._counts: dict[str, int] = json.loads(row[0]) if row else {}
+        self._counts: dict[str, int] = {k: int(v) for k, v in json.loads(row[0]).items()} if row else {}
 
-    def _rows(self, sql: str, args: Sequence[Any] = ()) -> list[Phrase]:
-        return [_from_record(blob) for (blob,) in self.db.execute(sql, args)]
+    def _either(self, indexed: Callable[[], _T], fallback: Callable[[Bank], _T]) -> _T:
+        if self._yaml is None:
+            try:
+                return indexed()
+            except _BROKEN:
+                with contextlib.suppress(sqlite3.Error):
+                    self.db.close()
+                discard(self.path)
+                self._yaml = self._rebuild()
+        return fallback(self._yaml)
 
     def of_kind(self, kind: str) -> list[Phrase]:
-        if kind not in self._loaded:
-            self._loaded[kind] = self._rows("SELECT record FROM phrases WHERE kind = ? ORDER BY ord", (kind,))
-        return self._loaded[kind]
+        return self._either(lambda: self._db_of_kind(kind), lambda bank: bank.of_kind(kind))
 
     def all(self) -> list[Phrase]:
         return [p for kind in KINDS for p in self.of_kind(kind)]
 
     def count(self, kind: str) -> int:
-        return int(self._counts.get(kind, 0))
+        return self._either(lambda: self._counts.get(kind, 0), lambda bank: bank.count(kind))
 
     def __len__(self) -> int:
-        return sum(self._counts.values())
+        return sum(self.count(kind) for kind in KINDS)
 
     def get(self, phrase_id: str) -> Phrase | None:
+        return self._either(lambda: self._db_get(phrase_id), lambda bank: bank.get(phrase_id))
+
+    def parents(self, point_id: str) -> list[str]:
+        return self._either(lambda: self._db_parents(point_id), lambda bank: bank.parents(point_id))
+
+    def parents_many(self, point_ids: Sequence[str]) -> dict[str, list[str]]:
+        return self._either(
+            lambda: self._db_parents_many(point_ids), lambda bank: bank.parents_many(point_ids)
+        )
+
+    def at(self, kind: str, positions: Sequence[int]) -> list[Phrase]:
+        return self._either(lambda: self._db_at(kind, positions), lambda bank: bank.at(kind, positions))
+
+    def topic_matches(self, kind: str, words: Sequence[str], limit: int) -> list[Phrase]:
+        return self._either(
+            lambda: self._db_topic_matches(kind, words, limit),
+            lambda bank: bank.topic_matches(kind, words, limit),
+        )
+
+    def search(
+        self,
+        kind: str | None = None,
+        word: str | None = None,
+        tag: str | None = None,
+        limit: int = 0,
+        *,
+        occasion: str | None = None,
+        move: str | None = None,
+    ) -> tuple[list[Phrase], int | None]:
+        return self._either(
+            lambda: self._db_search(kind, word, tag, limit, occasion=occasion, move=move),
+            lambda bank: bank.search(kind, word, tag, limit, occasion=occasion, move=move),
+        )
+
+    def _rows(self, sql: str, args: Sequence[Any] = ()) -> list[Phrase]:
+        return [_from_record(blob) for (blob,) in self.db.execute(sql, args)]
+
+    def _db_of_kind(self, kind: str) -> list[Phrase]:
+        if kind not in self._loaded:
+            self._loaded[kind] = self._rows("SELECT record FROM phrases WHERE kind = ? ORDER BY ord", (kind,))
+        return self._loaded[kind]
+
+    def _db_get(self, phrase_id: str) -> Phrase | None:
         rows = self._rows("SELECT record FROM phrases WHERE id = ?", (phrase_id,))
         return rows[0] if rows else None
 
-    def parents(self, point_id: str) -> list[str]:
+    def _db_parents(self, point_id: str) -> list[str]:
         return [p for (p,) in self.db.execute("SELECT parent FROM children WHERE child = ?", (point_id,))]
 
-    def parents_many(self, point_ids: Sequence[str]) -> dict[str, list[str]]:
+    def _db_parents_many(self, point_ids: Sequence[str]) -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}
         for start in range(0, len(point_ids), 500):
             chunk = list(point_ids[start : start + 500])
@@ -182,7 +319,7 @@ class IndexedBank(Bank):
                 found.setdefault(child, []).append(parent)
         return found
 
-    def at(self, kind: str, positions: Sequence[int]) -> list[Phrase]:
+    def _db_at(self, kind: str, positions: Sequence[int]) -> list[Phrase]:
         wanted = sorted(set(positions))
         out: list[Phrase] = []
         for start in range(0, len(wanted), 500):
@@ -193,7 +330,7 @@ class IndexedBank(Bank):
             )
         return out
 
-    def topic_matches(self, kind: str, words: Sequence[str], limit: int) -> list[Phrase]:
+    def _db_topic_matches(self, kind: str, words: Sequence[str], limit: int) -> list[Phrase]:
         if not words:
             return []
         wanted = sorted(set(words))
@@ -204,7 +341,7 @@ class IndexedBank(Bank):
             (kind, kind, *wanted, limit),
         )
 
-    def search(
+    def _db_search(
         self,
         kind: str | None = None,
         word: str | None = None,
@@ -239,17 +376,40 @@ class IndexedBank(Bank):
         return self._rows(sql, args), total
 
 
-def load(folder: Path) -> IndexedBank | None:
-    """The bank from its index, or None when there is no valid index."""
+def load(folder: Path, rebuild: Callable[[], Bank]) -> IndexedBank | None:
+    """The bank from its index, or None when there is no valid index (a
+    damaged one is discarded). ``rebuild`` reads the YAML should the index
+    prove damaged later."""
     path = index_path(folder)
     if not path.is_file():
         return None
     try:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        row = db.execute("SELECT value FROM meta WHERE key = 'signature'").fetchone()
     except sqlite3.Error:
+        discard(folder)
         return None
-    if row is None or row[0] != signature(folder):
+    try:
+        row = db.execute("SELECT value FROM meta WHERE key = 'signature'").fetchone()
+        valid, fresher = _still_valid(folder, row[0]) if row else (False, None)
+        bank = IndexedBank(folder, db, rebuild) if valid else None
+    except (*_BROKEN, AttributeError):
         db.close()
+        discard(folder)
         return None
-    return IndexedBank(folder, db)
+    if bank is None:
+        db.close()
+    elif fresher is not None:
+        _record_signature(path, fresher)
+    return bank
+
+
+def _record_signature(path: Path, fresh: str) -> None:
+    """Note files that have settled since the index was built (best effort: the cache may be read-only)."""
+    with contextlib.suppress(sqlite3.Error), contextlib.closing(sqlite3.connect(path, timeout=0.1)) as db:
+        db.execute("UPDATE meta SET value = ? WHERE key = 'signature'", (fresh,))
+        db.commit()
+
+
+def discard(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        index_path(folder).unlink()

@@ -1,54 +1,92 @@
-"""Opening a bank folder: finish an interrupted write, then read the compiled
-index when it is valid, else the YAML (and compile it for next time)."""
+"""Opening a bank folder: the compiled index when it is valid, else the YAML
+(compiled for next time). Reading never writes to the bank folder: a write
+that was interrupted after its commit point is read through its journal and
+left for the next writer to finish."""
 
 from __future__ import annotations
 
+import os
+import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from speechkit.bank.files import check_bank, load_file
-from speechkit.bank.model import FILE_NAMES, KINDS, Bank
+from speechkit.bank.model import FILE_NAMES, JOURNAL_NAME, KINDS, Bank
 from speechkit.errors import BankError
 
 
 def is_bank_folder(folder: Path) -> bool:
-    return folder.is_dir() and any((folder / name).is_file() for name in FILE_NAMES.values())
+    return folder.is_dir() and any((folder / name).exists() for name in FILE_NAMES.values())
 
 
-def load_bank(folder: Path, keep_raw: bool = False, use_index: bool = True) -> Bank:
+def load_bank(
+    folder: Path,
+    keep_raw: bool = False,
+    use_index: bool = True,
+    warn: Callable[[str], None] | None = None,
+) -> Bank:
     """Load every kind file in ``folder``; missing files are empty kinds.
 
     Drafting reads the compiled index when it is valid (``bankindex``);
-    extraction (``keep_raw``) always reads the YAML itself.
+    extraction (``keep_raw``) always reads the YAML itself. ``warn`` hears
+    of a pending write, whose new files are read instead of the old.
     """
     if not folder.exists():
         raise BankError(f"{folder}: no such bank folder; run 'speechkit extract' or give --bank DIR")
     if not folder.is_dir():
         raise BankError(f"{folder}: is not a folder; --bank takes a folder of YAML files")
-    from speechkit.bank.journal import needs_recovery
+    pending = None
+    if os.path.lexists(folder / JOURNAL_NAME):  # rare: the journal module stays off start-up
+        from speechkit.bank.journal import pending_files
 
-    if needs_recovery(folder):  # an extract was interrupted after it committed: finish it
-        from speechkit.bank.journal import bank_lock, recover
-
-        with bank_lock(folder):
-            recover(folder)
+        pending = pending_files(folder)
+    if pending is not None:
+        if warn:
+            warn(
+                f"{folder}: a write to this bank was interrupted; showing the bank it was writing "
+                "(the next 'speechkit extract' into this bank finishes it)"
+            )
+        return _load_yaml(folder, keep_raw, pending)
     if use_index and not keep_raw:
         from speechkit.bank import index as bankindex
 
-        indexed = bankindex.load(folder)
-        if indexed is not None:
-            return indexed
-        before = bankindex.signature(folder)
-        bank = _load_yaml(folder, keep_raw=False)
-        bankindex.store(folder, bank, before)
-        return bank
+        indexed = bankindex.load(folder, rebuild=lambda: _load_and_index(folder))
+        return indexed if indexed is not None else _load_and_index(folder)
     return _load_yaml(folder, keep_raw)
 
 
-def _load_yaml(folder: Path, keep_raw: bool) -> Bank:
+def _load_and_index(folder: Path) -> Bank:
+    from speechkit.bank import index as bankindex
+
+    before = bankindex.signature(folder)
+    bank = _load_yaml(folder, keep_raw=False)
+    bankindex.store(folder, bank, before)
+    return bank
+
+
+def _load_yaml(folder: Path, keep_raw: bool, pending: dict[str, Path] | None = None) -> Bank:
     bank = Bank(folder)
+    paths: dict[str, Path] = {}
     for kind in KINDS:
         path = folder / FILE_NAMES[kind]
-        if path.is_file():
+        newer = (pending or {}).get(path.name)
+        if newer is not None and newer.is_file():  # complete and fsynced before the journal
+            path = newer
+        if _is_kind_file(path):
             bank.phrases[kind] = load_file(path, kind, keep_raw=keep_raw)
-    check_bank(bank)
+            paths[kind] = path
+    check_bank(bank, paths)
     return bank
+
+
+def _is_kind_file(path: Path) -> bool:
+    """Whether ``path`` holds a kind; missing is an empty kind, anything but a file an error."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise BankError(f"{path}: cannot read ({exc.strerror})") from None
+    if not stat.S_ISREG(mode):
+        raise BankError(f"{path}: is not a regular file; a bank file is a YAML file")
+    return True

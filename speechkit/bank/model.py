@@ -25,6 +25,7 @@ FILE_NAMES = {
     "point": "points.yaml",
     "closing": "closings.yaml",
 }
+JOURNAL_NAME = ".speechkit-journal.json"  # a write in progress (bank.journal)
 _KIND_ALIASES = (
     {k: k for k in KINDS}
     | {k + "s": k for k in KINDS}
@@ -318,6 +319,7 @@ def find_phrases(
     if move:
         check_choice("move", move, set(MOVES), BankError)
     kind_name = parse_kind(kind) if kind else None
+    limit = min(limit, 1 << 62)  # any larger is "all", and SQLite counts in 64 bits
     return bank.search(kind_name, word or None, tag or None, limit, occasion=occasion, move=move)
 
 

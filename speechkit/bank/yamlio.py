@@ -7,8 +7,11 @@ each problem, so every error reads ``file:line:column: what is wrong``.
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
+import stat
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -16,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from speechkit.bank import yamlcheck
 from speechkit.errors import SpeechkitError
 
 try:
@@ -41,14 +45,37 @@ class YamlSyntaxError(Exception):
         self.message = message
 
 
+MAX_DOCUMENT_BYTES = 1 << 30  # a 100,000-phrase bank is about 110 MB
+
+
 def read_text(path: Path) -> str:
-    return path.read_text(encoding="utf-8-sig")
+    """A YAML file's text. Opened without blocking and checked to be a regular
+    file: a FIFO or a device planted as a bank file, template or draft would
+    otherwise block forever or never end."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        if info.st_size > MAX_DOCUMENT_BYTES:
+            raise OSError(errno.EFBIG, "File too large", str(path))
+        return fh.read().decode("utf-8-sig")
 
 
 def parse(text: str) -> Any:
-    """Load one YAML document safely; YamlSyntaxError carries the position."""
+    """Load one YAML document safely and within limits (``yamlcheck``);
+    YamlSyntaxError carries the position."""
+    loader = _Loader(text)
     try:
-        return yaml.load(text, Loader=_Loader)
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        yamlcheck.check(node, len(text))
+        return loader.construct_document(node)
+    except yamlcheck.DocumentLimit as exc:
+        raise YamlSyntaxError(exc.line, exc.column, exc.message) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -59,6 +86,8 @@ def parse(text: str) -> Any:
         raise YamlSyntaxError(line, col, what) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(1, 1, str(exc).splitlines()[0]) from None
+    finally:
+        loader.dispose()
 
 
 def read_document(

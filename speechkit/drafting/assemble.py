@@ -22,6 +22,7 @@ from difflib import SequenceMatcher
 
 from speechkit.bank.model import Bank, Phrase, dedup_key
 from speechkit.bank.slots import fill
+from speechkit.chars import describe, first_not_one_line
 from speechkit.drafting import checks as checking
 from speechkit.drafting.fit import draft_level, fits_occasion, of_occasion, on_topic, other_level_words
 from speechkit.drafting.templates import Level, Section, Template
@@ -300,9 +301,12 @@ class _Unit:
         return sum(len(s) for s in self.sentences[:n])
 
 
+MAX_MINUTES = 120  # as for a template's minutes
+
+
 def check_numbers(minutes: float | None, points: int | None, rate: int) -> None:
-    if minutes is not None and not minutes > 0:
-        raise DraftError(f"--minutes must be more than 0, not {minutes:g}")
+    if minutes is not None and not 0.1 <= minutes <= MAX_MINUTES:  # nan and inf fail too
+        raise DraftError(f"--minutes must be from 0.1 to {MAX_MINUTES}, not {minutes:g}")
     if points is not None and not 1 <= points <= MAX_POINTS:
         raise DraftError(f"--points must be from 1 to {MAX_POINTS}, not {points}")
     if not rate > 0:
@@ -315,9 +319,11 @@ def check_slots(template: Template, values: Mapping[str, str]) -> None:
             raise DraftError("slot 'count' is filled by speechkit (the number of points); leave it out")
         if name not in template.fillable():
             raise DraftError(f"unknown slot {name!r}; the slots are: {', '.join(template.fillable())}")
-        if any(ch in value for ch in "\n\r") or any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+        bad = first_not_one_line(value)
+        if bad is not None:
             raise DraftError(
-                f"slot {name}: the value has a line break or control character; give it on one line"
+                f"slot {name}: character {bad + 1} of the value is {describe(value[bad])}; "
+                "give it on one line as plain text"
             )
 
 
@@ -369,6 +375,15 @@ def plan(
         parts.append(part)
         if part.kind == "points":
             points_part = part
+    if points is not None and points_part is not None and len(points_part.items) < points:
+        level = points_part.level
+        limit = max_items(level.style) if level is not None else points
+        notes.append(
+            f"{points} points asked; the numbering {level.style if level else ''} counts at most {limit}"
+            if limit < points
+            else f"{points} points asked; the bank has {len(points_part.items)} that go together "
+            "(extract more speeches for more)"
+        )
     if topic and not chooser.topic_matched:
         notes.append(f"no phrase in the bank matches the topic {'、'.join(topic)}; drew from the whole bank")
 

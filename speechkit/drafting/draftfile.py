@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -243,7 +244,9 @@ def load(path: Path) -> tuple[dict[str, Any], list[Part]]:
     return settings, parts
 
 
-def load_draft(path: Path, bank_folder: Path | None = None) -> Draft:
+def load_draft(
+    path: Path, bank_folder: Path | None = None, warn: Callable[[str], None] | None = None
+) -> Draft:
     """Read a draft file and build it again from the bank: the same text as when it was saved."""
     from speechkit.bank.load import load_bank
     from speechkit.bank.locate import find_bank
@@ -251,7 +254,7 @@ def load_draft(path: Path, bank_folder: Path | None = None) -> Draft:
 
     settings, parts = load(path)
     folder = find_bank(bank_folder) if bank_folder is not None else _recorded_bank(path, settings)
-    bank = load_bank(folder)
+    bank = load_bank(folder, warn=warn)
     template = _recorded_template(path, settings, folder)
     check_slots(template, settings["slots"])
     recorded = settings["phrases_sha256"]

@@ -12,23 +12,24 @@ import contextlib
 import hashlib
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import NamedTuple
 
 from speechkit.bank.files import file_chunks, render_file
-from speechkit.bank.journal import bank_lock, needs_recovery, recover, write_group
+from speechkit.bank.journal import CommittedInterrupt, bank_lock, recover, write_group
 from speechkit.bank.load import is_bank_folder, load_bank
 from speechkit.bank.model import FILE_NAMES, KINDS, Bank, Phrase, Source, Specific, dedup_key, phrase_id
-from speechkit.errors import BankError, CorpusError
+from speechkit.errors import BankError, CorpusError, Interrupted
 from speechkit.mining import moves as move_cues
 from speechkit.mining.context import context_of
 from speechkit.mining.corpus_config import Stated, stated_for
 from speechkit.mining.generalise import SpeechContext, generalise
 from speechkit.mining.occasion import classify
 from speechkit.mining.reuse import fragment_reason, reuse_score
+from speechkit.mining.workers import results_in_order
 from speechkit.reading import cues
 from speechkit.reading.corpus import CorpusFile, find_files, named_files, read_file, skip_or_raise
 from speechkit.reading.outline import Para, Point, Speech
@@ -480,7 +481,7 @@ def mine_corpus(
     progress: Progress | None = None,
 ) -> MinedCorpus:
     """Read, parse and mine every file, ``jobs`` at a time, merging in file order."""
-    files = find_files(paths)
+    files = find_files(paths, warn)
     named = named_files(paths)
     sizes = [_size(f) for f in files]
     total, done = sum(sizes), 0
@@ -527,7 +528,7 @@ def _size(path: Path) -> int:
 
 @contextlib.contextmanager
 def _file_results(files: list[tuple[str, Stated]], jobs: int) -> Iterator[Iterator[_Mined]]:
-    """Results per file, in file order: in this process, or from a pool of workers."""
+    """Results per file, in file order: in this process, or from worker processes."""
     if jobs <= 1:
         yield (_mine_file(job) for job in files)
         return
@@ -539,8 +540,11 @@ def _file_results(files: list[tuple[str, Stated]], jobs: int) -> Iterator[Iterat
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     if context.get_start_method() == "fork":
         prepare()  # load the dictionary once; forked workers share it
-    with context.Pool(jobs) as pool:
-        yield pool.imap(_mine_file, files, chunksize=1)
+    results: Generator[_Mined, None, None] = results_in_order(context, _mine_file, files, jobs)
+    try:
+        yield results
+    finally:
+        results.close()  # stops the workers whatever ended the loop: an interrupt, an error
 
 
 def extract(
@@ -567,14 +571,17 @@ def extract(
         if warn:
             warn(message)
 
-    corpus = mine_corpus(paths, jobs=jobs, warn=note, progress=progress)
+    try:
+        corpus = mine_corpus(paths, jobs=jobs, warn=note, progress=progress)
+    except KeyboardInterrupt:
+        raise Interrupted(_UNCHANGED) from None
     mined, files, speeches, inputs = corpus.phrases, corpus.files, corpus.speeches, corpus.labels
-    if dry_run:
-        if needs_recovery(folder):
-            with bank_lock(folder):
-                recover(folder)
-        existing = load_bank(folder, keep_raw=True) if is_bank_folder(folder) else None
-        _, reports = merge(existing, mined, inputs)
+    if dry_run:  # writes nothing: a pending write is read through its journal
+        try:
+            existing = load_bank(folder, keep_raw=True, warn=warn) if is_bank_folder(folder) else None
+            _, reports = merge(existing, mined, inputs)
+        except KeyboardInterrupt:
+            raise Interrupted(_UNCHANGED) from None
         _note_rejected(reports, corpus.rejected)
         return ExtractReport(folder, files, speeches, reports, written=False, skipped=skipped)
     if not folder.exists():
@@ -582,21 +589,30 @@ def extract(
             folder.mkdir(parents=True)
         except OSError as exc:
             raise BankError(f"{folder}: cannot create the bank folder ({exc.strerror})") from None
-    with bank_lock(folder):
-        recover(folder)
-        existing = load_bank(folder, keep_raw=True) if is_bank_folder(folder) else None
-        merged, reports = merge(existing, mined, inputs)
-        _note_rejected(reports, corpus.rejected)
-        save_bank(folder, merged)
-        from speechkit.bank import index as bankindex  # index it now, so the first draft from it is fast
+    written = False
+    try:
+        with bank_lock(folder):
+            recover(folder)
+            existing = load_bank(folder, keep_raw=True) if is_bank_folder(folder) else None
+            merged, reports = merge(existing, mined, inputs)
+            _note_rejected(reports, corpus.rejected)
+            save_bank(folder, merged)
+            written = True
+            from speechkit.bank import index as bankindex  # index it now: the first draft from it is fast
 
-        bankindex.store(folder, Bank(folder, merged), bankindex.signature(folder))
+            bankindex.store(folder, Bank(folder, merged), bankindex.signature(folder))
+    except KeyboardInterrupt as exc:  # the write itself is never cut in two (write_group)
+        done = written or isinstance(exc, CommittedInterrupt)
+        raise Interrupted("interrupted; the bank was written in full" if done else _UNCHANGED) from None
     return ExtractReport(folder, files, speeches, reports, written=True, skipped=skipped)
 
 
 def _note_rejected(reports: dict[str, KindReport], rejected: dict[str, int]) -> None:
     for kind, count in rejected.items():
         reports[kind].rejected = count
+
+
+_UNCHANGED = "interrupted; the bank is unchanged"
 
 
 def save_bank(folder: Path, phrases: dict[str, list[Phrase]]) -> None:

@@ -1,15 +1,16 @@
-"""Find corpus files and decode them: UTF-8 (with or without BOM), UTF-16
-with BOM, or GB18030/GBK, detected automatically."""
+"""Find corpus files and read them (decoding: ``encodings``)."""
 
 from __future__ import annotations
 
-import codecs
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from speechkit.chars import printable, without_controls
 from speechkit.errors import CorpusError
+from speechkit.reading.encodings import decode
 
 TEXT_SUFFIXES = (".txt", ".md")
 
@@ -25,92 +26,117 @@ class CorpusFile:
 
 
 def display_path(path: Path) -> str:
-    """The path as users see it: relative to the working folder when inside it."""
+    """The path as users see it: relative to the working folder when inside it,
+    bytes that are not UTF-8 and control characters shown as escapes (it
+    names the file in messages and in bank sources, which hold plain text)."""
     try:
         rel = path.resolve().relative_to(Path.cwd().resolve())
-    except ValueError:
-        return path.as_posix()
-    return rel.as_posix()
+    except (ValueError, OSError):
+        return printable(path.as_posix())
+    return printable(rel.as_posix())
 
 
-def decode(data: bytes, name: str) -> tuple[str, str]:
-    """Decode ``data`` and return (text, encoding); raise CorpusError if it is not text."""
-    if data.startswith(codecs.BOM_UTF8):
-        candidates = ["utf-8-sig"]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        candidates = ["utf-16"]
-    elif b"\x00" in data:
-        raise CorpusError(f"{name}: looks like a binary file, not text; give a .txt or .md file")
-    else:
-        candidates = ["utf-8", "gb18030"]
-    for encoding in candidates:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if _looks_like_text(text):
-            return text, "gbk" if encoding == "gb18030" else encoding.replace("-sig", "")
-    raise CorpusError(
-        f"{name}: cannot decode as UTF-8, UTF-16 or GB18030 text; save it as UTF-8 and try again"
-    )
-
-
-def _looks_like_text(text: str) -> bool:
-    # Random bytes often decode as GB18030; real text has almost no control
-    # characters besides line breaks and tabs.
-    sample = text[:20000]
-    if not sample:
-        return True
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\n\r\t\f")
-    return controls <= len(sample) // 200
+MAX_FILE_BYTES = (
+    512 * 1024 * 1024
+)  # a single file this large is not a speech; reading it would need gigabytes
+_NOT_A_FILE = {
+    stat.S_IFIFO: "a FIFO",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFSOCK: "a socket",
+}
 
 
 def read_file(path: Path) -> CorpusFile:
     """Read one corpus file; CorpusError names the file on any problem."""
     name = display_path(path)
     try:
-        data = path.read_bytes()
+        data = _read_regular(path, name)
     except FileNotFoundError:
         raise CorpusError(f"{name}: no such file or folder") from None
-    except IsADirectoryError:
-        raise CorpusError(f"{name}: is a folder, expected a text file") from None
     except PermissionError:
         raise CorpusError(f"{name}: permission denied; check the file's permissions") from None
     except OSError as exc:
         raise CorpusError(f"{name}: cannot read ({exc.strerror})") from None
     text, encoding = decode(data, name)
+    text = without_controls(text)
     if not text.strip():
         raise CorpusError(f"{name}: the file is empty; give a file with speeches in it")
     return CorpusFile(path, name, text, encoding)
 
 
-def find_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Expand files and folders (recursively ``*.txt`` and ``*.md``), in a stable order."""
+def _read_regular(path: Path, name: str) -> bytes:
+    # Opened without blocking, then checked: a FIFO or a device named as a file
+    # would otherwise wait for a writer forever, or never end (/dev/zero).
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise CorpusError(f"{name}: is a folder, expected a text file")
+        if not stat.S_ISREG(info.st_mode):
+            kind = _NOT_A_FILE.get(stat.S_IFMT(info.st_mode), "not a regular file")
+            raise CorpusError(f"{name}: is {kind}, not a text file; save the text to a file")
+        if info.st_size > MAX_FILE_BYTES:
+            raise CorpusError(
+                f"{name}: {info.st_size / 1e6:,.0f} MB is more than speechkit reads from one file "
+                f"({MAX_FILE_BYTES // 2**20} MB); split it into several files"
+            )
+        return fh.read()
+
+
+def find_files(paths: Iterable[str | os.PathLike[str]], warn: Warn | None = None) -> list[Path]:
+    """Expand files and folders (recursively ``*.txt`` and ``*.md``), in a stable
+    order, each file once however many ways it was named. A subfolder that
+    cannot be read is skipped with a warning (an error without ``warn``)."""
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            inside = sorted(p for p in path.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES and p.is_file())
+            inside = sorted(_files_in(path, warn))
             if not inside:
                 raise CorpusError(f"{display_path(path)}: no .txt or .md files in this folder")
             found.extend(inside)
-        elif path.exists():
+        elif os.path.lexists(path):
             found.append(path)
         else:
             raise CorpusError(f"{display_path(path)}: no such file or folder")
     if not found:
         raise CorpusError("no corpus files given; name a file or folder of speeches")
-    unique: dict[Path, None] = {}
+    unique: dict[object, Path] = {}
     for p in found:
-        unique.setdefault(p, None)
-    return list(unique)
+        try:
+            info = os.stat(p)
+            key: object = (info.st_dev, info.st_ino)
+        except OSError:
+            key = p
+        unique.setdefault(key, p)
+    return list(unique.values())
+
+
+def _files_in(folder: Path, warn: Warn | None) -> Iterator[Path]:
+    def unreadable(error: OSError) -> None:
+        where = Path(error.filename) if error.filename else folder
+        message = f"{display_path(where)}: {_why(error)}; check the folder's permissions"
+        if where == folder or warn is None:
+            raise CorpusError(message)
+        warn(f"skipped {message}")
+
+    for root, _, names in os.walk(folder, onerror=unreadable):
+        for name in names:
+            path = Path(root) / name
+            if path.suffix.lower() in TEXT_SUFFIXES and path.is_file():
+                yield path
+
+
+def _why(error: OSError) -> str:
+    return "permission denied" if isinstance(error, PermissionError) else f"cannot read ({error.strerror})"
 
 
 def read_corpus(paths: Iterable[str | os.PathLike[str]], warn: Warn | None = None) -> Iterator[CorpusFile]:
     """Yield each readable corpus file, one at a time (streaming, file by file)."""
     paths = list(paths)
     named = named_files(paths)
-    for path in find_files(paths):
+    for path in find_files(paths, warn):
         try:
             yield read_file(path)
         except CorpusError as exc:

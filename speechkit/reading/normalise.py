@@ -65,14 +65,12 @@ class NormText:
 
     def line_of(self, index: int) -> int:
         """1-based line number, in the raw file, of normalised position ``index``."""
-        if self._line_starts is None:
-            starts = [0]
-            pos = self.raw.find("\n")
-            while pos != -1:
-                starts.append(pos + 1)
-                pos = self.raw.find("\n", pos + 1)
-            self._line_starts = starts
+        if self._line_starts is None:  # lines end in \n, \r\n or a lone \r
+            self._line_starts = [0, *(m.end() for m in _LINE_BREAK_RE.finditer(self.raw))]
         return bisect_right(self._line_starts, self.origin(index))
+
+
+_LINE_BREAK_RE = re.compile(r"\r\n?|\n")
 
 
 def _is_han(ch: str) -> bool:
