@@ -241,6 +241,9 @@ def test_a_diplomatic_address_own_forum_from_its_title_block() -> None:
         ("opening", "加强学习。" * 400, True),
         ("closing", "这项工作涉及面广，情况复杂。", True),
         ("closing", "让我们共同努力！", False),
+        ("opening", "“十四五”时期发展成就和2025年工作回顾", True),
+        ("closing", "谢谢大家", False),
+        ("closing", "展望未来前景", True),
     ],
 )
 def test_fragments_are_no_phrases(kind: str, text: str, rejected: bool) -> None:
@@ -318,6 +321,17 @@ def test_bad_knowledge_fields_are_located_errors(tmp_path: Path, run: Any, entry
     result = run("phrases", "--bank", str(bank))
     assert result.exit_code == 1
     assert message in result.stderr
+
+
+def test_web_footnote_calls_are_not_mined(tmp_path: Path) -> None:
+    (tmp_path / "talk.txt").write_text(
+        f"同志们：\n一、关于人才[1]\n{BODY}，要超越客户前进。[2]\n二、关于激励\n数组a[1]不是脚注，{BODY}。\n",
+        encoding="utf-8",
+    )
+    extract([tmp_path / "talk.txt"], tmp_path / "bank", jobs=1)
+    points = {p.heading: p.body for p in load_bank(tmp_path / "bank").of_kind("point")}
+    assert points["关于人才"] == [f"{BODY}，要超越客户前进。"]
+    assert points["关于激励"][0].startswith("数组a[1]不是脚注")
 
 
 def test_curated_entries_are_never_changed_by_extract(tmp_path: Path) -> None:

@@ -235,6 +235,14 @@ def test_a_topic_heading_glued_to_its_body() -> None:
     assert speech.points[0].body[0].text.startswith("汛情发生后")
 
 
+def test_a_heading_line_that_never_ends_a_sentence_is_all_heading() -> None:
+    speech = one(
+        f"同志们：\n一、把铸牢共同体意识作为民族地区各项工作的主线\n{BODY}。\n二、加快建设现代化产业体系\n{BODY}。\n"
+    )
+    assert speech.points[0].heading == "把铸牢共同体意识作为民族地区各项工作的主线"
+    assert speech.points[0].body[0].text.startswith("要坚持问题导向")
+
+
 def test_a_third_item_in_another_form_is_the_next_point() -> None:
     text = f"同志们：\n一、统一思想\n{BODY}。\n二、突出重点\n{BODY}。\n第三，加强领导。{BODY}。\n"
     speech = one(text)

@@ -24,7 +24,15 @@ from speechkit.bank.model import Bank, Phrase, dedup_key
 from speechkit.bank.slots import fill
 from speechkit.chars import describe, first_not_one_line
 from speechkit.drafting import checks as checking
-from speechkit.drafting.fit import draft_level, fits_occasion, of_occasion, on_topic, other_level_words
+from speechkit.drafting.fit import (
+    draft_level,
+    fits_occasion,
+    of_occasion,
+    on_topic,
+    other_level_words,
+    statecraft,
+    without_foreign_address,
+)
 from speechkit.drafting.templates import Level, Section, Template
 from speechkit.errors import DraftError
 from speechkit.reading.numbering import BLOCK_STYLES, chinese, marker, max_items
@@ -124,6 +132,15 @@ def _take(paragraphs: Sequence[str], count: int | None) -> list[str]:
     return [p for p in out if p]
 
 
+def _without_dangling_lead(paragraphs: list[str]) -> list[str]:
+    """A body whose last sentence leads into a list (要注意两点：) that the
+    draft does not carry ends before that sentence."""
+    while paragraphs and paragraphs[-1].endswith(("：", ":")):
+        kept = "".join(sentences(paragraphs[-1])[:-1])
+        paragraphs = [*paragraphs[:-1], kept] if kept else paragraphs[:-1]
+    return paragraphs
+
+
 # ------------------------------------------------------------------ choosing
 
 
@@ -169,6 +186,8 @@ class _Chooser:
         self.values = dict(values or {})
         self.level = draft_level(self.values, template.level)
         self.strict = strict
+        self.topical: set[str] | None = None
+        self.fitting_points: list[Phrase] | None = None
 
     def parents_of(self, point_id: str) -> list[str]:
         if point_id not in self.parents:
@@ -195,6 +214,13 @@ class _Chooser:
     def voice(self, kind: str) -> list[Phrase]:
         """Phrases of ``kind`` that may speak for this draft's occasion."""
         return [p for p in self.pool(kind) if fits_occasion(p, self.template.occasions)]
+
+    def points(self) -> list[Phrase]:
+        """Points this draft may carry: of any occasion, but not a state's foreign policy."""
+        if self.fitting_points is None:
+            occasions = self.template.occasions
+            self.fitting_points = [p for p in self.pool("point") if not statecraft(p, occasions)]
+        return self.fitting_points
 
     def checks_of(self, phrase: Phrase) -> list[tuple[str, str]]:
         return checking.to_check(phrase, self.values, self.level)
@@ -399,10 +425,10 @@ def plan(
         notes[:] = [n for n in notes if not n.startswith(("the draft is", "the bank has material"))]
     if topic and points_part is not None and points_part.items:
         about = [p for p in (bank.get(i.id or "") for i in points_part.items) if p and on_topic(p, topic)]
-        if len(about) * 2 < len(points_part.items):
+        if len(about) < len(points_part.items):
             notes.append(
                 f"{len(about)} of {len(points_part.items)} points are about {'、'.join(topic)}; "
-                "the bank has no more on it"
+                "the bank has no more that fit (extract speeches on it for more)"
             )
     return parts, notes
 
@@ -491,23 +517,35 @@ def _move_item(section: Section, move: str, chooser: _Chooser, notes: list[str])
 def _choose_points(part: Part, chooser: _Chooser, units: list[_Unit], count: int) -> None:
     """The top-level points, chosen together: the best-fitting run of siblings
     from one source speech (their headings already parallel, their matters
-    distinct), completed from other speeches by headings of the same form."""
-    candidates = [p for p in chooser.pool("point") if (p.level or 1) == 1]
+    distinct), completed from other speeches by headings of the same form.
+    With a topic, points about it come first: a sibling off the topic is
+    taken only where the bank has too few on it."""
+    candidates = [p for p in chooser.points() if (p.level or 1) == 1]
+    topical = _topical(chooser)
+    off_topic_room = count - min(count, len(topical)) if chooser.topic else count
     groups: dict[tuple[str, int], list[Phrase]] = {}
     for phrase in candidates:
         if phrase.sources and chooser.is_new(phrase):
             source = phrase.sources[0]
             groups.setdefault((source.file, source.speech), []).append(phrase)
 
+    headlined = _headlined(chooser)
+
     def fit(p: Phrase) -> float:
-        return chooser.weight(p) + (3.0 if chooser.topic and on_topic(p, chooser.topic) else 0.0)
+        return chooser.weight(p) + (3.0 if p.id in topical else 0.0) + (2.0 if p.id in headlined else 0.0)
 
     best: tuple[float, list[Phrase]] | None = None
     for key in sorted(groups):
-        members = sorted(groups[key], key=fit, reverse=True)[:count]
+        ranked = sorted(groups[key], key=fit, reverse=True)
+        on = [p for p in ranked if p.id in topical]
+        off = [p for p in ranked if p.id not in topical][:off_topic_room]
+        members = sorted(on + off, key=fit, reverse=True)[:count]
         if len(members) < min(count, 2):
             continue
         score = sum(fit(p) for p in members) / count + 2.0 * _parallel(members) + len(members) / count
+        score += (
+            4.0 * sum(p.id in topical for p in members) + 3.0 * sum(p.id in headlined for p in members)
+        ) / count
         score *= 0.8 + 0.4 * chooser.rng.random()  # seeded: another seed, another speech
         if best is None or score > best[0]:
             best = (score, members)
@@ -527,18 +565,43 @@ def _choose_points(part: Part, chooser: _Chooser, units: list[_Unit], count: int
             break
 
 
+def _headlined(chooser: _Chooser) -> set[str]:
+    """Ids of the points whose heading names the topic: about it however short the body is cut."""
+    return {
+        p.id
+        for p in chooser.points()
+        if p.id in _topical(chooser) and _names(p.heading or p.text, chooser.topic)
+    }
+
+
+def _names(text: str, topic: Sequence[str]) -> bool:
+    return any(word in text for word in topic)
+
+
+def _topical(chooser: _Chooser) -> set[str]:
+    """Ids of the points of the pool that are about the draft's topic."""
+    if not chooser.topic:
+        return set()
+    if chooser.topical is None:
+        chooser.topical = {p.id for p in chooser.points() if on_topic(p, chooser.topic)}
+    return chooser.topical
+
+
 def _shape(heading: str) -> tuple[int, int]:
-    return len(re.split("[，、；：]", heading)), len(heading)
+    """Clauses (an enumeration with 、 is one clause) and length."""
+    return len([c for c in re.split("[，；,;]", heading) if c]), len(heading)
 
 
 def _parallel(points: Sequence[Phrase]) -> float:
-    """1.0 when all headings share a form (as many clauses, lengths within 30 %), less otherwise."""
+    """1.0 when all headings share a form (as many clauses, each length within
+    30 % of their mean), less otherwise."""
     shapes = [_shape(p.heading or p.text) for p in points]
     if len(shapes) < 2:
         return 0.0
     clauses = {c for c, _ in shapes}
     lengths = [n for _, n in shapes]
-    even = max(lengths) <= 1.3 * min(lengths)
+    mean = sum(lengths) / len(lengths)
+    even = all(abs(n - mean) <= 0.3 * mean for n in lengths)
     return (0.5 if len(clauses) == 1 else 0.0) + (0.5 if even else 0.0)
 
 
@@ -559,20 +622,29 @@ def _add_point(part: Part, chooser: _Chooser, units: list[_Unit]) -> bool:
 
     def alike(p: Phrase) -> float:
         top = 1.5 if (p.level or 1) == 1 else 0.0
-        topic = 3.0 if chooser.topic and on_topic(p, chooser.topic) else 0.0
         if not shapes:
-            return top + topic
+            return top
         clauses, length = _shape(p.heading or p.text)
         form = sum(1.0 for c, n in shapes if c == clauses and abs(n - length) <= 0.3 * max(n, length))
-        return top + topic + 2.0 * form / len(shapes)
+        return top + 2.0 * form / len(shapes)
 
     candidates = [
         p
-        for p in chooser.pool("point")
+        for p in chooser.points()
         if p.id not in chooser.used_ids
+        and chooser.is_new(p)
         and _family_free(p, chooser, bank)
         and not any(_same_matter(p, other) for other in drawn)
     ]
+    # a point on the topic before any other, one that names it in its heading first;
+    # then, among those, one whose heading has the form of every heading drawn (排比)
+    for about in (_headlined(chooser), _topical(chooser)):
+        if any(p.id in about for p in candidates):
+            candidates = [p for p in candidates if p.id in about]
+            break
+    if shapes:
+        same_form = [p for p in candidates if _parallel([*drawn, p]) == 1.0]
+        candidates = same_form or candidates
     chosen = chooser.pick(candidates, 1, alike)
     if not chosen:
         return False
@@ -821,7 +893,7 @@ def build(
     for part in parts:
         if part.kind == "points":
             assert part.level is not None or not part.items
-            _build_points(part.items, part.level, 1, blocks, phrase, text_of)
+            _build_points(part.items, part.level, 1, blocks, phrase, text_of, template.occasions)
             continue
         for item in part.items:
             source = phrase(item) if item.text is None else None
@@ -844,6 +916,7 @@ def _build_points(
     blocks: list[Block],
     phrase: Callable[[Item], Phrase],
     text_of: Callable[..., str],
+    occasions: Sequence[str] = (),
 ) -> None:
     if level is None:
         return
@@ -852,7 +925,11 @@ def _build_points(
         point = phrase(item)
         mark = marker(level.style, n, total)
         heading = text_of(point.heading or point.text, source=point).rstrip("。；，")
-        body = [text_of(p, source=point) for p in _take(point.body, item.sentences)]
+        paragraphs = _take(point.body, item.sentences)
+        if not item.children:
+            paragraphs = _without_dangling_lead(paragraphs)
+        paragraphs = [t for t in (without_foreign_address(p, occasions) for p in paragraphs) if t]
+        body = [text_of(p, source=point) for p in paragraphs]
         if level.style in BLOCK_STYLES:
             blocks.append(Block("heading", mark + heading, level=depth, section="points"))
             blocks.extend(Block("paragraph", p, section="points") for p in body)
@@ -861,7 +938,7 @@ def _build_points(
             first = lead + (body[0] if body else "")
             blocks.append(Block("paragraph", first, section="points"))
             blocks.extend(Block("paragraph", p, section="points") for p in body[1:])
-        _build_points(item.children, level.children, depth + 1, blocks, phrase, text_of)
+        _build_points(item.children, level.children, depth + 1, blocks, phrase, text_of, occasions)
 
 
 def assemble(

@@ -29,8 +29,15 @@ OCCASION_WORDS: dict[str, re.Pattern[str]] = {
 
 # A greeting or visit is no meeting: what speaks of one (预祝大会圆满成功, 与会同志)
 # does not fit it.
-_MEETING_WORDS = re.compile(r"大会|会议|与会|本次会|这次会|会上")
+_MEETING_WORDS = re.compile(r"大会|会议|与会|参会|年会|盛会|理事会|本次会|这次会|会上")
 _NOT_A_MEETING = ("festival",)
+
+
+# A head of state's foreign policy (联合国宪章, 多边主义) is no matter for a
+# domestic meeting, whatever its topic: points that argue it fit a ceremony only.
+_STATECRAFT = re.compile(
+    r"联合国|多边主义|单边主义|国际关系|国际秩序|全球治理|发展中国家|各国人民|国际社会|霸权"
+)
 
 
 def foreign_occasions(text: str, occasions: Sequence[str]) -> list[str]:
@@ -38,12 +45,34 @@ def foreign_occasions(text: str, occasions: Sequence[str]) -> list[str]:
     found = [o for o, pattern in OCCASION_WORDS.items() if o not in occasions and pattern.search(text)]
     if any(o in _NOT_A_MEETING for o in occasions) and _MEETING_WORDS.search(text):
         found.append("meeting")
+    if "ceremony" not in occasions and len(_STATECRAFT.findall(text)) >= 2:
+        found.append("statecraft")
     return found
+
+
+# An address to the audience inside a point (各位代表！ in a report's body).
+_ADDRESS_RE = re.compile(
+    r"(?:(?<=^)|(?<=[。！？]))(?P<who>(?:各位|尊敬的)?[^\s，。！？、：“”]{1,8}?(?:代表|来宾|嘉宾|委员|同事|同志|朋友|女士|先生)们?"
+    r"(?:、[^\s，。！？、：“”]{1,8}?(?:代表|来宾|嘉宾|委员|同事|同志|朋友|女士|先生)们?)*)[！，]"
+)
+
+
+def without_foreign_address(text: str, occasions: Sequence[str]) -> str:
+    """``text`` without the addresses to another occasion's audience: a
+    sentence that is only an address goes, a leading one is cut off."""
+    if not occasions:
+        return text
+    return _ADDRESS_RE.sub(lambda m: "" if foreign_occasions(m["who"], occasions) else m[0], text)
 
 
 def fits_occasion(phrase: Phrase, occasions: Sequence[str]) -> bool:
     """Of the draft's occasion, or of none: it names no other occasion."""
     return not occasions or not foreign_occasions(phrase.all_text(), occasions)
+
+
+def statecraft(phrase: Phrase, occasions: Sequence[str]) -> bool:
+    """A point of foreign policy in a draft for anything but a ceremony."""
+    return "statecraft" in foreign_occasions(phrase.all_text(), occasions)
 
 
 def of_occasion(phrase: Phrase, occasions: Sequence[str]) -> bool:
@@ -105,8 +134,13 @@ def other_level_words(phrase: Phrase, level: str | None) -> int:
 # ------------------------------------------------------------------- topic
 
 
+# A draft keeps a point's first sentences; a topic named only further down
+# would not be seen in it.
+_TOPIC_BODY_SPAN = 300
+
+
 def on_topic(phrase: Phrase, topic: Sequence[str]) -> bool:
-    """About the topic: a topic word in the heading, or twice in the body."""
+    """About the topic: a topic word in the heading, or twice in the body's opening."""
     heading = phrase.heading or phrase.text
-    body = "\n".join(phrase.body)
+    body = "\n".join(phrase.body)[:_TOPIC_BODY_SPAN]
     return any(word in heading or body.count(word) >= 2 for word in topic)

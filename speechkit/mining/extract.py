@@ -105,6 +105,14 @@ def _units(para: Para) -> list[str]:
     return units
 
 
+# Web copies keep their footnote calls (…要超越客户前进。[2]); a speaker never says them.
+_FOOTNOTE_RE = re.compile(r"(?<=[\u4e00-\u9fff。！？；，：”’）])[\[［]\d{1,3}[\]］]")
+
+
+def _spoken(text: str) -> str:
+    return _FOOTNOTE_RE.sub("", text) if "[" in text or "［" in text else text
+
+
 def _has_words(text: str) -> bool:
     """Punctuation alone is no phrase."""
     return any(ch.isalnum() for ch in text)
@@ -118,7 +126,7 @@ def speech_records(
     about = _about(label, speech, stated or Stated())
 
     def record(kind: str, text: str, line: int, *, transition: bool = False) -> Record:
-        generalised, slots = generalise(text, transition=transition, context=about.context)
+        generalised, slots = generalise(_spoken(text), transition=transition, context=about.context)
         moves = move_cues.moves_of(text) if kind in ("opening", "closing") else ()
         return Record(
             kind, generalised, slots, Source(label, speech.index, line), about.tags, dedup_key(generalised),
@@ -150,10 +158,10 @@ def speech_records(
 
 
 def _point_records(point: Point, level: int, about: _About, out: list[Record]) -> str:
-    heading, slots = generalise(point.heading, context=about.context)
+    heading, slots = generalise(_spoken(point.heading), context=about.context)
     body = []
     for para in point.body:
-        text, used = generalise(para.text, context=about.context)
+        text, used = generalise(_spoken(para.text), context=about.context)
         body.append(text)
         slots += [s for s in used if s not in slots]
     key = dedup_key("\n".join([heading, *body]))

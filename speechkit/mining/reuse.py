@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from speechkit.reading import wrapup
+from speechkit.reading import cues, wrapup
 
 # An opening that starts in the middle of a list or a dash run is a piece of
 # something else; so is an opening longer than any opening paragraph.
@@ -17,8 +17,17 @@ _CLOSING_CUE_RE = re.compile(
 )
 
 
+# A line with no sentence punctuation at all is a heading or a caption
+# (“十四五”时期发展成就和2025年工作回顾), not something a speaker says; a bare
+# formula (谢谢大家) is the exception, as web copies often drop its ！.
+_SENTENCE_MARK_RE = re.compile(r"[。！？；，：!?;,:…]")
+
+
 def fragment_reason(kind: str, text: str) -> str | None:
     """Why ``text`` is no usable phrase of ``kind`` (None: it is one)."""
+    bare = not _SENTENCE_MARK_RE.search(text) and not cues.FORMULA_RE.search(text)
+    if kind in ("opening", "closing") and bare:
+        return "a heading, not a sentence"
     if kind == "opening":
         if _MID_LIST_RE.match(text):
             return "starts in the middle of a list"

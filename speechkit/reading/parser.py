@@ -407,7 +407,8 @@ def split_heading(text: str) -> tuple[str, str]:
         if read and read[1] == 1 and text[inline.start() - 1] not in "、和与及的":
             cuts.append((inline.start(), inline.start()))
             break
-    long_clause = _overlong_clause_cut(text[:sentence_end])
+    # a short line that never ends a sentence is all heading, however long its clause
+    long_clause = _overlong_clause_cut(text[:sentence_end]) if m or len(text) > _LINE_HEADING_MAX else None
     if long_clause is not None:
         cuts.append((long_clause, long_clause))
     colon = text.find("：")
@@ -420,6 +421,7 @@ def split_heading(text: str) -> tuple[str, str]:
 
 
 _CLAUSE_MAX = 24  # heading clauses are short; a longer one has a body glued on
+_LINE_HEADING_MAX = 40
 
 
 # A clause that goes on after a heading word is not a new sentence.
