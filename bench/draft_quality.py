@@ -450,7 +450,7 @@ def is_parallel(headings: list[str]) -> bool:
 
 def _own_level(word: str, values: list[str]) -> bool:
     """A level word the user says of themself: 我市/全市 when their org or place is a 市."""
-    unit = word[-1:]
+    unit = word[:1] if word[:1] in "省市县区" else word[-1:]  # 市人大, 全市
     own = (unit, f"{unit}总工会", f"{unit}委")
     return unit in "省市县区" and any(v.endswith(own) or own[2] in v for v in values)
 
@@ -498,6 +498,8 @@ def check_occasions(res: Result, lines: list[Line], home: set[str]) -> None:
 def _follows(prev: tuple[str, int] | None, item: tuple[str, int], prev_text: str) -> bool:
     if item[0] == "dash":
         return (prev is not None and prev[0] == "dash") or prev_text.endswith("：")
+    if item[0] == "arabic" and re.search(rf"[：:。；]{item[1] - 1}[）)]", prev_text):
+        return True  # the item before began inside the paragraph before (…其中：1）…)
     return prev is not None and prev[0] == item[0] and prev[1] == item[1] - 1
 
 
@@ -526,7 +528,9 @@ def check_fragments(res: Result, lines: list[Line]) -> None:
                 res.fragments.append(("unended", text))
         numbered = _LIST_START_RE.match(rest)
         body = rest[numbered.end() :] if numbered else rest
-        unbalanced = any(body.count(a) != body.count(b) for a, b in _OPENERS.items())
+        # a half-bracket list marker (1）地区部…) opens nothing
+        plain = re.sub(r"(?:^|(?<=[：:。；]))[0-9]{1,2}）", "", body)
+        unbalanced = any(plain.count(a) != plain.count(b) for a, b in _OPENERS.items())
         if unbalanced or body[:1] in "，、；：。”’）》,;:":
             res.fragments.append(("cut-off", text))
         prev_item, prev_text = (item if not line.own_marker else None), text

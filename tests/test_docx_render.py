@@ -157,8 +157,8 @@ def fonts_by_role(docx_file: Path, pdf: Path) -> list[tuple[str, str]]:
         while not rest:
             n += 1
             rest = paragraphs[n]
-        if rest[0] in "：:" and not piece.startswith(rest[0]):
-            rest = rest[1:]  # a full-width colon LibreOffice lays out on its own, after a highlight
+        if rest[0] in "：:，、；。" and not piece.startswith(rest[0]):
+            rest = rest[1:]  # full-width punctuation LibreOffice lays out on its own, after a highlight
         assert rest.startswith(piece), (piece, rest)
         rest = rest[len(piece) :]
         if re.search(r"[\u4e00-\u9fff]", piece):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -27,9 +28,11 @@ from speechkit.drafting import checks as checking
 from speechkit.drafting.fit import (
     draft_level,
     fits_occasion,
+    level_of_word,
     of_occasion,
     on_topic,
     other_level_words,
+    seat_fits,
     statecraft,
     without_foreign_address,
 )
@@ -132,6 +135,17 @@ def _take(paragraphs: Sequence[str], count: int | None) -> list[str]:
     return [p for p in out if p]
 
 
+_LIST_ITEM_RE = re.compile(r"^(?:[0-9]{1,2}[）)．.、]|[（(][0-9]{1,2}[）)]|[①-⑳])")
+
+
+def _lead_end(heading: str, body: Sequence[str]) -> str:
+    """How an inline heading (一是…) ends: as it does, with a colon before a
+    list that follows, else with a full stop."""
+    if heading.endswith(("！", "？")):
+        return ""
+    return "：" if body and _LIST_ITEM_RE.match(body[0]) else "。"
+
+
 def _without_dangling_lead(paragraphs: list[str]) -> list[str]:
     """A body whose last sentence leads into a list (要注意两点：) that the
     draft does not carry ends before that sentence."""
@@ -188,6 +202,7 @@ class _Chooser:
         self.strict = strict
         self.topical: set[str] | None = None
         self.fitting_points: list[Phrase] | None = None
+        self.seats: dict[tuple[str, int], str | None] | None = None
 
     def parents_of(self, point_id: str) -> list[str]:
         if point_id not in self.parents:
@@ -222,6 +237,27 @@ class _Chooser:
             self.fitting_points = [p for p in self.pool("point") if not statecraft(p, occasions)]
         return self.fitting_points
 
+    def seat_of(self, phrase: Phrase) -> str | None:
+        """The level the phrase's source speech speaks from (a factory union's
+        speech says 我厂 and 全厂; its points speak from the factory even where
+        a sentence names none), judged from what the draft's pools hold of it."""
+        if self.seats is None:
+            words: dict[tuple[str, int], Counter[str]] = {}
+            for kind in ("point", "opening", "closing"):
+                for p in self.pool(kind):
+                    for specific in p.specifics:
+                        level = level_of_word(specific.text) if specific.kind == "level" else None
+                        if level and p.sources:
+                            key = (p.sources[0].file, p.sources[0].speech)
+                            words.setdefault(key, Counter())[level] += 1
+            self.seats = {key: _dominant(counts) for key, counts in words.items()}
+        if not phrase.sources:
+            return None
+        return self.seats.get((phrase.sources[0].file, phrase.sources[0].speech))
+
+    def of_another_seat(self, phrase: Phrase) -> bool:
+        return not seat_fits(self.seat_of(phrase), self.level)
+
     def checks_of(self, phrase: Phrase) -> list[tuple[str, str]]:
         return checking.to_check(phrase, self.values, self.level)
 
@@ -240,6 +276,7 @@ class _Chooser:
         placeholder = -0.5 if "××" in phrase.all_text() else 0.0
         # every specific to check costs the writer time; a phrase of another level misleads
         to_check = -0.4 * min(len(self.checks_of(phrase)), 5) - 1.0 * other_level_words(phrase, self.level)
+        to_check -= 2.0 if self.of_another_seat(phrase) else 0.0
         reuse = 0.5 * (phrase.reuse if phrase.reuse is not None else 0.5)
         return 1.0 + 2.0 * hits + tags + own + placeholder + to_check + reuse + 0.1 * min(phrase.count, 5)
 
@@ -275,6 +312,12 @@ class _Chooser:
                 self.use(phrase)
                 chosen.append(phrase)
         return chosen
+
+
+def _dominant(counts: Counter[str]) -> str | None:
+    """The level most words speak from, if it has a clear majority (two words at least)."""
+    (level, n), *rest = counts.most_common()
+    return level if n >= 2 and n > sum(m for _, m in rest) else None
 
 
 _NEAR_PREFIX = 200  # phrases that agree this far are the same phrase for a draft
@@ -504,6 +547,7 @@ def _move_item(section: Section, move: str, chooser: _Chooser, notes: list[str])
         return own - 1.5 * stray + (1.0 if p.moves == [move] else 0.0)
 
     candidates = [p for p in chooser.voice(section.kind) if move in p.moves]
+    candidates = [p for p in candidates if not chooser.of_another_seat(p)] or candidates
     chosen = chooser.pick(candidates, 1, fits)
     if chosen:
         return Item(id=chosen[0].id)
@@ -534,6 +578,10 @@ def _choose_points(part: Part, chooser: _Chooser, units: list[_Unit], count: int
     def fit(p: Phrase) -> float:
         return chooser.weight(p) + (3.0 if p.id in topical else 0.0) + (2.0 if p.id in headlined else 0.0)
 
+    # a speech given from another seat (a factory's, the capital's) only when no other can give points
+    own_seat = {k: g for k, g in groups.items() if not chooser.of_another_seat(g[0])}
+    if any(len(g) >= min(count, 2) for g in own_seat.values()):
+        groups = own_seat
     best: tuple[float, list[Phrase]] | None = None
     for key in sorted(groups):
         ranked = sorted(groups[key], key=fit, reverse=True)
@@ -642,6 +690,7 @@ def _add_point(part: Part, chooser: _Chooser, units: list[_Unit]) -> bool:
         if any(p.id in about for p in candidates):
             candidates = [p for p in candidates if p.id in about]
             break
+    candidates = [p for p in candidates if not chooser.of_another_seat(p)] or candidates
     if shapes:
         same_form = [p for p in candidates if _parallel([*drawn, p]) == 1.0]
         candidates = same_form or candidates
@@ -680,7 +729,8 @@ def _pick_closings(chooser: _Chooser, n: int) -> list[Phrase]:
     """Closings that end a speech well: the best-fitting one first, thanks kept
     for the very end, no two of a kind while others remain; in the order
     rallying call → good wishes → thanks."""
-    ranked = chooser.ranked(chooser.voice("closing"))
+    voice = chooser.voice("closing")
+    ranked = chooser.ranked([p for p in voice if not chooser.of_another_seat(p)] or voice)
     chosen: list[Phrase] = []
 
     def take(phrase: Phrase) -> None:
@@ -934,7 +984,7 @@ def _build_points(
             blocks.append(Block("heading", mark + heading, level=depth, section="points"))
             blocks.extend(Block("paragraph", p, section="points") for p in body)
         else:
-            lead = mark + heading + ("。" if not heading.endswith(("！", "？")) else "")
+            lead = mark + heading + _lead_end(heading, body)
             first = lead + (body[0] if body else "")
             blocks.append(Block("paragraph", first, section="points"))
             blocks.extend(Block("paragraph", p, section="points") for p in body[1:])

@@ -36,7 +36,8 @@ _NOT_A_MEETING = ("festival",)
 # A head of state's foreign policy (联合国宪章, 多边主义) is no matter for a
 # domestic meeting, whatever its topic: points that argue it fit a ceremony only.
 _STATECRAFT = re.compile(
-    r"联合国|多边主义|单边主义|国际关系|国际秩序|全球治理|发展中国家|各国人民|国际社会|霸权"
+    r"联合国|多边|单边主义|国际关系|国际秩序|全球治理|发展中国家|各国人民|国际社会|霸权|成员国|"
+    r"国际[^，。；！？]{0,4}(?:治理|机构|组织)"
 )
 
 
@@ -116,14 +117,28 @@ def draft_level(slots: Mapping[str, str], template_level: str | None) -> str | N
     return None
 
 
+def level_of_word(word: str) -> str | None:
+    """The level a level word speaks from: 全县 → county; 首都 is a seat of its own."""
+    if word == "首都":
+        return "capital"
+    return next((level for level, pattern in _LEVEL_WORDS if pattern.search(word)), None)
+
+
+def _fits(word_level: str | None, level: str | None) -> bool:
+    if level is None or word_level in (None, "capital"):
+        return False
+    return word_level == level or (level == "union" and word_level != "enterprise")
+
+
 def level_word_fits(word: str, level: str | None) -> bool:
     """A level word (全市, 我厂, 首都) that the draft's speaker may say of themself."""
-    if level is None or word == "首都":
-        return False
-    for word_level, pattern in _LEVEL_WORDS:
-        if pattern.search(word):
-            return word_level == level or (level == "union" and word_level != "enterprise")
-    return False
+    return _fits(level_of_word(word), level)
+
+
+def seat_fits(seat: str | None, level: str | None) -> bool:
+    """A speech given from ``seat`` (the level most of its level words speak
+    from) can lend its points to a speaker of ``level``: unknown either way, it can."""
+    return seat is None or level is None or _fits(seat, level)
 
 
 def other_level_words(phrase: Phrase, level: str | None) -> int:
