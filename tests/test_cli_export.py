@@ -57,18 +57,18 @@ def test_edited_ids_are_used_and_unknown_ids_are_an_error(run: Any, tmp_path: Pa
     draft = save(run, tmp_path)
     text = draft.read_text(encoding="utf-8")
     data = yaml.safe_load(text)
-    closing = next(s for s in data["sections"] if s["kind"] == "closing")
-    used = [i if isinstance(i, str) else i["id"] for i in closing["items"]]
+    opening = next(s for s in data["sections"] if s["kind"] == "opening")
+    used = [i if isinstance(i, str) else i["id"] for i in opening["items"] if isinstance(i, str) or "id" in i]
     bank = load_bank(DEFAULT_BANK)
-    other = next(p for p in bank.of_kind("closing") if p.id not in used and "{" not in p.text)
+    other = next(p for p in bank.of_kind("opening") if p.id not in used and "{" not in p.text)
     draft.write_text(text.replace(used[0], other.id), encoding="utf-8")
     result = run("export", str(draft), "-o", str(tmp_path / "edited.txt"))
     assert result.exit_code == 0, result.stderr
     assert other.text in unmarked((tmp_path / "edited.txt").read_text(encoding="utf-8"))
-    draft.write_text(text.replace(used[0], "closing-nothere"), encoding="utf-8")
+    draft.write_text(text.replace(used[0], "opening-nothere"), encoding="utf-8")
     result = run("export", str(draft), "-o", str(tmp_path / "broken.txt"))
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"Error: {draft}: phrase 'closing-nothere' is not in the bank ")
+    assert result.stderr.startswith(f"Error: {draft}: phrase 'opening-nothere' is not in the bank ")
     assert not (tmp_path / "broken.txt").exists()
 
 

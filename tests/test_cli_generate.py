@@ -43,7 +43,7 @@ def test_same_seed_same_bytes(run: Any, tmp_path: Path) -> None:
     b = run(*args, "-o", str(tmp_path / "b.txt"))
     assert a.exit_code == b.exit_code == 0
     assert (tmp_path / "a.txt").read_bytes() == (tmp_path / "b.txt").read_bytes()
-    assert a.stderr.startswith(f"Wrote {tmp_path / 'a.txt'} (txt, ")
+    assert a.stderr.splitlines()[-1].startswith(f"Wrote {tmp_path / 'a.txt'} (txt, ")
 
 
 def test_slots_and_json(run: Any) -> None:

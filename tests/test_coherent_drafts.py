@@ -91,6 +91,19 @@ STATECRAFT = f"""在某某合作论坛开幕式上的致辞
 谢谢大家！
 """
 
+FACTORY = """在厂工会工作会议上的讲话
+同志们：
+今天召开全厂工会工作会议，主要任务是总结工作、部署任务。
+下面，我讲三点意见。
+一、围绕生产，服务中心
+我厂今年生产任务繁重，两级工会要组织车间职工开展劳动竞赛，确保全年目标完成。
+二、关爱员工，办好实事
+要办好职工食堂和浴室，改善一线班组的作业环境，让员工安心工作。
+三、强化基础，建好班组
+全厂各车间要推进班组建设，选树一批星级班组和岗位明星。
+同志们，让我们共同努力，为我厂改革发展作出新贡献！
+"""
+
 USER = {"org": "枫林市总工会", "year": "2026", "speaker": "市委、市政府", "audience": "全市广大职工"}
 
 
@@ -224,6 +237,16 @@ def test_siblings_of_one_speech_stand_together(tmp_path: Path) -> None:
         (points,) = [p for p in d.parts if p.kind == "points"]
         speeches = {bank.get(i.id or "").sources[0].file for i in points.items}  # type: ignore[union-attr]
         assert len(speeches) == 1, (seed, speeches)
+
+
+def test_points_come_from_a_speech_of_the_users_seat(tmp_path: Path) -> None:
+    bank = mined(tmp_path, factory=FACTORY, congress=CONGRESS)
+    for seed in range(1, 6):
+        text = section_text(draft(bank, "work-meeting", seed, points=3), "points", "closing")
+        assert "我厂" not in text and "车间" not in text, seed
+    # a factory union's own draft takes them
+    factory = section_text(draft(bank, "work-meeting", 1, points=3, slots={"org": "某某厂工会"}), "points")
+    assert "车间" in factory
 
 
 def test_the_transition_loses_its_source_subject(tmp_path: Path) -> None:

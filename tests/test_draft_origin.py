@@ -113,8 +113,8 @@ def test_a_changed_bank_is_reported(run: Any, work: Path) -> None:
 
 def test_a_phrase_gone_from_the_bank_is_an_error(run: Any, work: Path) -> None:
     save(run, "--bank", "mybank")
-    (work / "mybank" / "closings.yaml").write_text("kind: closing\nphrases: []\n", encoding="utf-8")
-    gone = next(i for i in used_ids(work / "d.yaml") if i.startswith("closing-"))
+    (work / "mybank" / "openings.yaml").write_text("kind: opening\nphrases: []\n", encoding="utf-8")
+    gone = next(i for i in used_ids(work / "d.yaml") if i.startswith("opening-"))
     result = run("export", "d.yaml", "-o", "again.txt")
     assert (result.exit_code, result.stderr) == (
         1,

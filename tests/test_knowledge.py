@@ -171,6 +171,14 @@ def test_moves_from_cue_words(text: str, moves: list[str]) -> None:
         ("首都职工要带头，全省上下要行动。", [("首都", "level"), ("全省上下", "level")]),
         ("深入开展“五型班组”创建活动。", [("“五型班组”", "campaign")]),
         ("为贯彻党的××大精神，学习党的精神。", [("××", "redaction"), ("党的精神", "redaction")]),
+        (
+            "中国石化、中铝公司、中国有色等企业建立了工会。",
+            [("中国石化", "org"), ("中铝公司", "org"), ("中国有色", "org")],
+        ),
+        (
+            "大力弘扬奥运精神、抗震救灾精神，应对欧债危机。",
+            [("奥运", "dated"), ("抗震救灾", "dated"), ("欧债危机", "dated")],
+        ),
     ],
 )
 def test_specifics_by_kind(text: str, expected: list[tuple[str, str]]) -> None:
@@ -185,6 +193,7 @@ def test_specifics_by_kind(text: str, expected: list[tuple[str, str]]) -> None:
         "我国经济持续向好，全国人民团结奋斗。",  # national words
         "要深刻领悟“两个确立”，坚决做到“两个维护”。",  # national formulas in quotes
         "城市和社区要加强管理，新建一批学校。",  # words jieba also knows as place names
+        "加强学习、改进作风、转变职能等单位都要做到。",  # a list before 等单位 that names no body
     ],
 )
 def test_what_every_speech_may_say_is_no_specific(text: str) -> None:

@@ -146,6 +146,12 @@ def _lead_end(heading: str, body: Sequence[str]) -> str:
     return "：" if body and _LIST_ITEM_RE.match(body[0]) else "。"
 
 
+def _caption(paragraph: str) -> bool:
+    """A line that never makes a sentence (《华为官网的除名模块》): a quoted
+    article's title or a caption, not something said."""
+    return len(paragraph) <= 40 and not re.search("[。！？；，：!?;,:]", paragraph)
+
+
 def _without_dangling_lead(paragraphs: list[str]) -> list[str]:
     """A body whose last sentence leads into a list (要注意两点：) that the
     draft does not carry ends before that sentence."""
@@ -256,6 +262,10 @@ class _Chooser:
         return self.seats.get((phrase.sources[0].file, phrase.sources[0].speech))
 
     def of_another_seat(self, phrase: Phrase) -> bool:
+        """From a speech of another seat, and saying something of it: a short
+        formula (谢谢大家！, 预祝大会圆满成功！) fits any speaker."""
+        if len(phrase.text) <= _FORMULA_MAX and not other_level_words(phrase, self.level):
+            return False
         return not seat_fits(self.seat_of(phrase), self.level)
 
     def checks_of(self, phrase: Phrase) -> list[tuple[str, str]]:
@@ -312,6 +322,9 @@ class _Chooser:
                 self.use(phrase)
                 chosen.append(phrase)
         return chosen
+
+
+_FORMULA_MAX = 30
 
 
 def _dominant(counts: Counter[str]) -> str | None:
@@ -547,7 +560,9 @@ def _move_item(section: Section, move: str, chooser: _Chooser, notes: list[str])
         return own - 1.5 * stray + (1.0 if p.moves == [move] else 0.0)
 
     candidates = [p for p in chooser.voice(section.kind) if move in p.moves]
-    candidates = [p for p in candidates if not chooser.of_another_seat(p)] or candidates
+    # the speaker's own voice: a phrase of another seat's speech (为我厂改革发展…) never
+    # speaks for them here; the template's wording does instead
+    candidates = [p for p in candidates if not chooser.of_another_seat(p)]
     chosen = chooser.pick(candidates, 1, fits)
     if chosen:
         return Item(id=chosen[0].id)
@@ -659,9 +674,9 @@ def _same_matter(a: Phrase, b: Phrase) -> bool:
     return bool(ka and kb) and len(ka & kb) >= 3
 
 
-def _add_point(part: Part, chooser: _Chooser, units: list[_Unit]) -> bool:
+def _add_point(part: Part, chooser: _Chooser, units: list[_Unit], *, in_form_only: bool = False) -> bool:
     """Draw one more top-level point (with its own children) into ``part``: of the
-    same form as those drawn, on another matter."""
+    same form as those drawn, on another matter (``in_form_only``: none other)."""
     bank = chooser.bank
     level = part.level
     assert level is not None
@@ -693,7 +708,7 @@ def _add_point(part: Part, chooser: _Chooser, units: list[_Unit]) -> bool:
     candidates = [p for p in candidates if not chooser.of_another_seat(p)] or candidates
     if shapes:
         same_form = [p for p in candidates if _parallel([*drawn, p]) == 1.0]
-        candidates = same_form or candidates
+        candidates = same_form if same_form or in_form_only else candidates
     chosen = chooser.pick(candidates, 1, alike)
     if not chosen:
         return False
@@ -835,8 +850,10 @@ def _fit_length(
         if near or points_part is None or points_fixed or len(points_part.items) >= MAX_POINTS:
             break
         before = len(units)
-        if not _add_point(points_part, chooser, units):
-            bank_exhausted = True
+        # within the tolerance already: a point that breaks the headings' form is not worth it
+        in_form_only = current >= low
+        if not _add_point(points_part, chooser, units, in_form_only=in_form_only):
+            bank_exhausted = not in_form_only
             break
         for unit in units[before:]:
             unit.item.sentences = min(unit.floor, len(unit.sentences))
@@ -978,7 +995,9 @@ def _build_points(
         paragraphs = _take(point.body, item.sentences)
         if not item.children:
             paragraphs = _without_dangling_lead(paragraphs)
-        paragraphs = [t for t in (without_foreign_address(p, occasions) for p in paragraphs) if t]
+        paragraphs = [
+            t for t in (without_foreign_address(p, occasions) for p in paragraphs) if t and not _caption(t)
+        ]
         body = [text_of(p, source=point) for p in paragraphs]
         if level.style in BLOCK_STYLES:
             blocks.append(Block("heading", mark + heading, level=depth, section="points"))

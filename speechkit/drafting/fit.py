@@ -90,6 +90,7 @@ _LEVEL_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("enterprise", re.compile(r"厂|公司|集团|矿|企业")),
 )
 _UNIT_LEVEL = (
+    ("enterprise", re.compile(r"(?:公司|集团|厂|矿|企业)(?:工会|工会委员会)$")),
     ("union", re.compile(r"工会$|工会委员会$")),
     ("province", re.compile(r"(?:省|自治区)(?:委|政府|人民政府)?$")),
     ("city", re.compile(r"市(?:委|政府|人民政府)?$")),

@@ -316,9 +316,35 @@ _NOT_IN_ORG_NAME = set("的和与及是把要将为在对向提筹建等并或�
 _GENERIC_HEADS = frozenset("中国 中华 国际 国家 公立 新兴 高水平 中医药 全国 我国".split())
 
 
+# A list of names before 等企业/等单位 (中国石化、中铝公司、中盐集团等企业): each
+# item is a body's name, whatever the dictionary knows of it.
+_NAMED_LIST_RE = re.compile(
+    rf"(?P<items>(?:[{_HAN}]{{2,6}}、)+[{_HAN}]{{2,6}})等(?:中央企业|央企|国企|企业|单位|公司|集团|高校|院校|医院)"
+)
+_NOT_IN_LISTED_NAME = frozenset("的和与及是为在要对把被让使将了着过")
+_BODY_NAME_RE = re.compile(r"^中国|(?:公司|集团|银行|大学|学院|医院|厂|矿)$")
+_NOT_A_NAME_RE = re.compile(
+    r"^(?:各|本|该|我|全|有关|相关|重点|基层|国有|民营|非公|中小|大型|骨干|龙头|规模)"
+)
+
+
+def _named_list(text: str, add: Add) -> None:
+    for m in _NAMED_LIST_RE.finditer(text) if "等" in text else ():
+        start = m.start("items")
+        items = m.group("items").split("、")
+        if any(_NOT_A_NAME_RE.match(item) or set(item) & _NOT_IN_LISTED_NAME for item in items):
+            continue
+        if not any(_BODY_NAME_RE.search(item) for item in items):
+            continue  # 加强学习、改进作风等单位: nothing in it names a body
+        for item in items:
+            add(start, start + len(item), "org")
+            start += len(item) + 1
+
+
 def _organisations(text: str, spans: Spans, tags: Tags, add: Add) -> None:
     for m in _BODIES_RE.finditer(text):
         add(m.start(), m.end(), "org")
+    _named_list(text, add)
     for start, end, token, _ in spans:
         if start > 0 and text[start - 1] in _CN_DIGIT:
             continue  # inside a number: 二十国集团 is not 十国集团
