@@ -45,6 +45,7 @@ class Item:
     text: str | None = None  # fixed text instead of a phrase
     sentences: int | None = None  # None: the whole body
     children: list[Item] = field(default_factory=list)
+    pinned: bool = False  # kept from a saved draft (generate --pin, swap): never chosen again nor cut
 
 
 @dataclass
@@ -79,6 +80,7 @@ class Draft:
     placeholders: list[str] = field(default_factory=list)  # labels of slots left unfilled
     checks: list[str] = field(default_factory=list)  # borrowed specifics marked 【核：…】, in order
     strict: bool = False  # drawn only from phrases with nothing to check
+    rejected: list[str] = field(default_factory=list)  # ids the writer swapped out: never drawn again
 
     @property
     def chars(self) -> int:
@@ -359,11 +361,17 @@ def plan(
     points: int | None = None,
     rate: int = DEFAULT_RATE,
     strict: bool = False,
+    pinned: Mapping[tuple[int, int], Item] | None = None,
+    exclude: Iterable[str] = (),
 ) -> tuple[list[Part], list[str]]:
-    """Choose the phrases of a draft; returns the plan and notes for the user."""
+    """Choose the phrases of a draft; returns the plan and notes for the user.
+
+    ``pinned``: items kept from a saved draft, by (section, position); the rest
+    is chosen around them. ``exclude``: ids never to draw."""
     check_numbers(minutes, points, rate)
     rng = random.Random(seed)
     chooser = _Chooser(bank, template, topic, rng, seed, values, strict)
+    _reserve(chooser, pinned or {}, exclude)
     notes: list[str] = []
     aim = minutes if minutes is not None else template.minutes
     target = (aim if aim is not None else DEFAULT_MINUTES) * rate
@@ -375,6 +383,7 @@ def plan(
         parts.append(part)
         if part.kind == "points":
             points_part = part
+    _place_pinned(parts, pinned or {}, units)
     if points is not None and points_part is not None and len(points_part.items) < points:
         level = points_part.level
         limit = max_items(level.style) if level is not None else points
@@ -665,7 +674,7 @@ def _fit_length(
     # Too long even at the minimum: give up children, then openings beyond the first, then points.
     current = measure()
     if current > high and points_part is not None:
-        for item in points_part.items:
+        for item in (i for i in points_part.items if not i.pinned):
             for child in item.children:
                 drop(child)
             item.children = []
@@ -675,11 +684,14 @@ def _fit_length(
             if part.kind == "opening":
                 for gone in part.items[1:]:
                     drop(gone)
-                del part.items[1:]
+                part.items[1:] = [i for i in part.items[1:] if i.pinned]
         current = measure()
     if points_part is not None and not points_fixed:
         while current > high and len(points_part.items) > 1:
-            drop(points_part.items.pop())
+            free = [n for n, i in enumerate(points_part.items) if not i.pinned]
+            if not free:
+                break
+            drop(points_part.items.pop(free[-1]))
             current = measure()
 
     def grow(current: int) -> int:
@@ -754,6 +766,46 @@ def _fit_length(
 
 def _inside(item: Item, root: Item) -> bool:
     return any(item is c or _inside(item, c) for c in root.children)
+
+
+def _reserve(chooser: _Chooser, pinned: Mapping[tuple[int, int], Item], exclude: Iterable[str]) -> None:
+    """Pinned phrases (with their sub-points) and excluded ones count as drawn
+    before anything is chosen: none of them, nor anything near-identical, is drawn again."""
+    ids = list(exclude)
+    stack = list(pinned.values())
+    while stack:
+        item = stack.pop()
+        if item.id is not None:
+            ids.append(item.id)
+        stack.extend(item.children)
+    for phrase_id in ids:
+        phrase = chooser.bank.get(phrase_id)
+        if phrase is not None and phrase.id not in chooser.used_ids:
+            chooser.use(phrase)
+
+
+def _place_pinned(parts: list[Part], pinned: Mapping[tuple[int, int], Item], units: list[_Unit]) -> None:
+    """Put each pinned item at its (section, position); what was chosen there goes.
+    Points are alike, so those chosen fill the places not pinned in their order;
+    elsewhere a place is a move of its own and keeps what was chosen for it."""
+    for k, part in enumerate(parts):
+        pins = {n: item for (section, n), item in pinned.items() if section == k}
+        if not pins:
+            continue
+        fresh = list(part.items)
+        spare = iter(fresh)
+        placed: list[Item | None] = []
+        for n in range(max(len(fresh), max(pins) + 1)):
+            if n in pins:
+                pins[n].pinned = True
+                placed.append(pins[n])
+            elif part.kind == "points":
+                placed.append(next(spare, None))
+            else:
+                placed.append(fresh[n] if n < len(fresh) else None)
+        part.items = [i for i in placed if i is not None]
+        gone = [i for i in fresh if not any(i is kept for kept in part.items)]
+        units[:] = [u for u in units if not any(u.item is g or _inside(u.item, g) for g in gone)]
 
 
 # ------------------------------------------------------------------ building
@@ -875,11 +927,14 @@ def assemble(
     points: int | None = None,
     rate: int = DEFAULT_RATE,
     strict: bool = False,
+    pinned: Mapping[tuple[int, int], Item] | None = None,
+    rejected: Sequence[str] = (),
 ) -> Draft:
     """A draft for ``template`` from ``bank``; the same arguments give the same draft.
 
     ``strict``: only phrases with nothing to check (the template's own wording
-    where the bank has none)."""
+    where the bank has none). ``pinned``: items kept from a saved draft by
+    (section, position); ``rejected``: ids never to draw (both: ``drafting.swap``)."""
     values = resolve_slots(template, slots or {})
     topic = [t.strip() for t in topic if t.strip()]
     if not len(bank):
@@ -896,6 +951,8 @@ def assemble(
         points=points,
         rate=rate,
         strict=strict,
+        pinned=pinned,
+        exclude=rejected,
     )
     if any(part.kind == "points" and not part.items for part in parts):
         raise DraftError(
@@ -918,4 +975,5 @@ def assemble(
         placeholders=placeholders,
         checks=marked,
         strict=strict,
+        rejected=list(rejected),
     )
