@@ -383,7 +383,7 @@ def plan(
         parts.append(part)
         if part.kind == "points":
             points_part = part
-    _place_pinned(parts, pinned or {}, units)
+    _place_pinned(parts, pinned or {}, units, points)
     if points is not None and points_part is not None and len(points_part.items) < points:
         level = points_part.level
         limit = max_items(level.style) if level is not None else points
@@ -784,26 +784,35 @@ def _reserve(chooser: _Chooser, pinned: Mapping[tuple[int, int], Item], exclude:
             chooser.use(phrase)
 
 
-def _place_pinned(parts: list[Part], pinned: Mapping[tuple[int, int], Item], units: list[_Unit]) -> None:
+def _place_pinned(
+    parts: list[Part], pinned: Mapping[tuple[int, int], Item], units: list[_Unit], points: int | None
+) -> None:
     """Put each pinned item at its (section, position); what was chosen there goes.
-    Points are alike, so those chosen fill the places not pinned in their order;
-    elsewhere a place is a move of its own and keeps what was chosen for it."""
+
+    Elsewhere than in points a place is a move of its own: it keeps what was chosen
+    for it. Points are alike: there are as many as asked (or pinned), pinned ones
+    where they stood (else in the last places, in their order), and those chosen
+    fill the places left, in their order."""
     for k, part in enumerate(parts):
-        pins = {n: item for (section, n), item in pinned.items() if section == k}
+        pins = {n: item for (section, n), item in sorted(pinned.items()) if section == k}
         if not pins:
             continue
+        for item in pins.values():
+            item.pinned = True
         fresh = list(part.items)
-        spare = iter(fresh)
-        placed: list[Item | None] = []
-        for n in range(max(len(fresh), max(pins) + 1)):
-            if n in pins:
-                pins[n].pinned = True
-                placed.append(pins[n])
-            elif part.kind == "points":
-                placed.append(next(spare, None))
-            else:
-                placed.append(fresh[n] if n < len(fresh) else None)
-        part.items = [i for i in placed if i is not None]
+        slots: dict[int, Item | None]
+        if part.kind == "points" and part.level is not None:
+            asked = points if points is not None else part.level.count
+            total = max(min(asked, max_items(part.level.style)), len(pins))
+            slots = {n: item for n, item in pins.items() if n < total}
+            late = [item for n, item in pins.items() if n >= total]
+            free = [n for n in range(total) if n not in slots]
+            slots.update(zip(free[len(free) - len(late) :], late, strict=True))
+            spare = iter(fresh)
+            slots.update({n: next(spare, None) for n in range(total) if n not in slots})
+        else:
+            slots = {**dict(enumerate(fresh)), **pins}
+        part.items = [item for _, item in sorted(slots.items()) if item is not None]
         gone = [i for i in fresh if not any(i is kept for kept in part.items)]
         units[:] = [u for u in units if not any(u.item is g or _inside(u.item, g) for g in gone)]
 

@@ -304,7 +304,7 @@ def open_draft(
     if recorded and phrases_sha256(parts, bank) != recorded:
         notes.append(
             f"{path}: its phrases are not as they were when it was saved (the bank {folder} has "
-            "changed, or ids were edited); the export uses them as they are now"
+            "changed, or ids were edited); they are used as they are now"
         )
     return SavedDraft(path, draft_of(parts, bank, template, settings, notes), bank, template)
 
