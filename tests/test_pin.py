@@ -132,3 +132,14 @@ def test_pin_then_save_over_the_draft_and_export(run: Any, draft_work: Path) -> 
     assert (draft_work / "s.txt").read_text(encoding="utf-8") == again.stdout
     saved = yaml.safe_load((draft_work / "s.yaml").read_text(encoding="utf-8"))
     assert saved["seed"] == 9 and saved["template"] == "talk"
+
+
+def test_pins_keep_their_order_when_fewer_points_are_asked(run: Any, draft_work: Path) -> None:
+    result = run(
+        "generate", "--from", "d.yaml", "--pin", "3", "--pin", "2", "--points", "2", "--seed", "4", "-q"
+    )
+    assert result.exit_code == 0, result.stderr
+    assert points_of(result.stdout) == [
+        "一、维护职工权益，构建和谐劳动关系",
+        "二、加强自身建设，提升服务水平",
+    ]

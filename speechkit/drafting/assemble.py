@@ -404,6 +404,7 @@ def plan(
     # Only a length asked for with --minutes is reported when missed.
     fixed = points is not None or aim is None
     _fit_length(parts, units, points_part, chooser, target, fixed, notes, measure)
+    _settle_pinned(parts, pinned or {})
     if minutes is None:
         notes[:] = [n for n in notes if not n.startswith(("the draft is", "the bank has material"))]
     if topic and points_part is not None and points_part.items:
@@ -790,31 +791,48 @@ def _place_pinned(
     """Put each pinned item at its (section, position); what was chosen there goes.
 
     Elsewhere than in points a place is a move of its own: it keeps what was chosen
-    for it. Points are alike: there are as many as asked (or pinned), pinned ones
-    where they stood (else in the last places, in their order), and those chosen
-    fill the places left, in their order."""
+    for it. Points are alike: those chosen fill the places the pinned leave, as
+    many as asked (``points``, else as many as the template's and the pinned)."""
     for k, part in enumerate(parts):
-        pins = {n: item for (section, n), item in sorted(pinned.items()) if section == k}
+        pins = _pins_of(pinned, k)
         if not pins:
             continue
         for item in pins.values():
             item.pinned = True
         fresh = list(part.items)
-        slots: dict[int, Item | None]
         if part.kind == "points" and part.level is not None:
-            asked = points if points is not None else part.level.count
-            total = max(min(asked, max_items(part.level.style)), len(pins))
-            slots = {n: item for n, item in pins.items() if n < total}
-            late = [item for n, item in pins.items() if n >= total]
-            free = [n for n in range(total) if n not in slots]
-            slots.update(zip(free[len(free) - len(late) :], late, strict=True))
-            spare = iter(fresh)
-            slots.update({n: next(spare, None) for n in range(total) if n not in slots})
+            asked = points if points is not None else max(part.level.count, max(pins) + 1)
+            part.items = _arrange(fresh, pins, max(min(asked, max_items(part.level.style)), len(pins)))
         else:
             slots = {**dict(enumerate(fresh)), **pins}
-        part.items = [item for _, item in sorted(slots.items()) if item is not None]
+            part.items = [item for _, item in sorted(slots.items())]
         gone = [i for i in fresh if not any(i is kept for kept in part.items)]
         units[:] = [u for u in units if not any(u.item is g or _inside(u.item, g) for g in gone)]
+
+
+def _settle_pinned(parts: list[Part], pinned: Mapping[tuple[int, int], Item]) -> None:
+    """Once the length is fitted (points added or left out), pinned points where they stood."""
+    for k, part in enumerate(parts):
+        pins = _pins_of(pinned, k)
+        if pins and part.kind == "points":
+            part.items = _arrange(part.items, pins, len(part.items))
+
+
+def _pins_of(pinned: Mapping[tuple[int, int], Item], section: int) -> dict[int, Item]:
+    return {n: item for (k, n), item in sorted(pinned.items()) if k == section}
+
+
+def _arrange(items: list[Item], pins: dict[int, Item], total: int) -> list[Item]:
+    """``total`` points at most: each pinned where it stood (moved up just enough for
+    those after it to fit within ``total``: their order kept), the others of ``items``
+    in the places left, in their order."""
+    others = iter([i for i in items if not any(i is pin for pin in pins.values())])
+    m = len(pins)
+    slots: dict[int, Item | None] = {
+        min(n, total - (m - j)): item for j, (n, item) in enumerate(sorted(pins.items()))
+    }
+    slots.update({n: next(others, None) for n in range(total) if n not in slots})
+    return [item for _, item in sorted(slots.items()) if item is not None]
 
 
 # ------------------------------------------------------------------ building
