@@ -316,3 +316,99 @@ def test_parts_are_completed_from_the_draft(words: str, offered: list[str], draf
     values, imports = complete(words, draft_work)
     assert values == offered
     assert "jieba" not in imports
+
+
+@pytest.mark.parametrize("template", ["work-meeting", "congress", "commendation", "symposium", "festival"])
+def test_every_part_of_a_shipped_draft_swaps_alone(template: str, tmp_path: Path) -> None:
+    """Drafts of the shipped banks: each part swapped in turn, every other part reads
+    as before (text, numbering and checks), the file renders as swap said, or nothing
+    else fits and the file is as it was."""
+    from speechkit.bank.load import load_bank
+    from speechkit.drafting.addresses import places
+    from speechkit.drafting.assemble import assemble
+    from speechkit.drafting.draftfile import dump, load_draft
+    from speechkit.drafting.provenance import explain
+    from speechkit.drafting.swap import swap
+    from speechkit.drafting.templates import load_template
+    from speechkit.errors import DraftError
+
+    from .conftest import DEFAULT_BANK
+
+    bank, tmpl = load_bank(DEFAULT_BANK), load_template(template, DEFAULT_BANK)
+    swapped = 0
+    for seed in (0, 1):
+        draft = assemble(
+            bank, tmpl, slots={"org": "郴州市总工会", "year": "2026", "event": "大会"}, seed=seed
+        )
+        text = dump(draft, bank, tmpl)
+        before = {p.address: p for p in explain(draft, bank, tmpl)}
+        for place in places(draft.parts):
+            file = tmp_path / "d.yaml"
+            file.write_text(text, encoding="utf-8")
+            try:
+                done = swap(file, place.address)
+            except DraftError as error:
+                assert "no other" in str(error) and file.read_text(encoding="utf-8") == text
+                continue
+            swapped += 1
+            assert [p.address for p in done.parts][:1] == [place.address]
+            after = {p.address: p for p in explain(done.draft, bank, tmpl)}
+            assert after[place.address].id != place.item.id or place.item.id is None
+            for address, part in before.items():
+                if address != place.address and not address.startswith(place.address + "."):
+                    assert (after[address].id, after[address].text, after[address].checks) == (
+                        part.id,
+                        part.text,
+                        part.checks,
+                    )
+            assert load_draft(file).blocks == done.draft.blocks
+    assert swapped >= 5
+
+
+def test_a_move_is_swapped_for_a_phrase_that_makes_it(run: Any, draft_work: Path) -> None:
+    """An opening of two moves: the other place's choice never takes the only phrase
+    that could replace this one (a phrase making both moves)."""
+    bank = draft_work / "phrasebanks"
+    (bank / "templates" / "moves.yaml").write_text(
+        (bank / "templates" / "talk.yaml")
+        .read_text(encoding="utf-8")
+        .replace("name: talk", "name: moves")
+        .replace("opening: {pick: 1}", "opening: {moves: [purpose, review]}")
+        + "wording:\n  purpose: 今天开会，部署工作。\n  review: 去年各项工作取得新成绩。\n",
+        encoding="utf-8",
+    )
+    openings = bank / "openings.yaml"
+    entries = [
+        ("opening-m1", "今天召开会议，研究部署今年的工作。", "purpose"),
+        ("opening-m2", "今天召开会议，回顾去年的工作，研究部署今年的任务。", "purpose, review"),
+        ("opening-m3", "去年，全系统各项工作取得了新的成绩。", "review"),
+    ]
+    openings.write_text(
+        "kind: opening\nphrases:\n"
+        + "".join(
+            f"  - id: {pid}\n    text: {text}\n    occasion: work-meeting\n    moves: [{moves}]\n"
+            for pid, text, moves in entries
+        ),
+        encoding="utf-8",
+    )
+    make_draft(
+        draft_work / "d.yaml",
+        DRAFT.replace("template: talk", "template: moves").replace(
+            "items: [opening-a]", "items: [opening-m1, opening-m3]"
+        ),
+    )
+    for seed in range(4):
+        make_draft(draft_work / "e.yaml", (draft_work / "d.yaml").read_text(encoding="utf-8"))
+        result = run("swap", "e.yaml", "opening.2", "--seed", str(seed), "-q")
+        assert result.exit_code == 0, result.stderr
+        assert ids(draft_work / "e.yaml")["sections"][1]["items"] == ["opening-m1", "opening-m2"]
+    result = run("swap", "e.yaml", "opening.2")
+    assert result.exit_code == 0, result.stderr  # nothing else makes the move: the template's wording
+    assert ids(draft_work / "e.yaml")["sections"][1]["items"] == [
+        "opening-m1",
+        {"text": "去年各项工作取得新成绩。"},
+    ]
+    assert result.stderr.startswith("Swapped opening.2 in e.yaml: opening-m2 → template wording\n")
+    assert result.stdout == "opening.2  template wording  去年各项工作取得新成绩。\n"
+    again = run("swap", "e.yaml", "opening.2")
+    assert again.exit_code == 1 and "no other opening fits opening.2" in again.stderr

@@ -16,6 +16,7 @@ first back.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -102,19 +103,32 @@ def swap(
 def _other_part(
     saved: SavedDraft, place: Place, seed: int, topic: list[str], excluded: list[str]
 ) -> Item | None:
-    """What ``generate`` chooses for this place with every other part kept: planned
-    again around them, with the same number of points (none added, none left out)."""
+    """What ``generate`` chooses for this place with every other part kept: the draft
+    planned again around them, with the same number of points (none added, none
+    left out). Points are alike: the others are pinned where they stand. Elsewhere
+    the section chooses one phrase, for this place's move, its other parts pinned
+    after it (they count for the length, and are not chosen again)."""
     old = saved.draft
-    check_sections(saved.draft.parts, saved.template, saved.path)
+    check_sections(old.parts, saved.template, saved.path)
+    k, n = place.section, place.path[0]
     pinned = {
         (p.section, p.path[0]): copy.deepcopy(p.item)
         for p in places(old.parts)
-        if not p.is_sub_point and (p.section, p.path) != (place.section, place.path)
+        if not p.is_sub_point and p.section != k
     }
+    own = old.parts[k].items
+    kept = [(j, copy.deepcopy(item)) for j, item in enumerate(own) if j != n]
+    template = saved.template
+    if place.kind == "point":
+        pinned |= {(k, j): item for j, item in kept}
+    else:
+        pinned |= {(k, m + 1): item for m, (_, item) in enumerate(kept)}
+        template = _one_place(template, k, n, len(own))
+        n = 0
     n_points = sum(len(p.items) for p in old.parts if p.kind == "points")
     parts, _ = plan(
         saved.bank,
-        saved.template,
+        template,
         old.slots,
         topic=topic,
         seed=seed,
@@ -125,11 +139,18 @@ def _other_part(
         pinned=pinned,
         exclude=excluded,
     )
-    items = parts[place.section].items
-    n = place.path[0]
-    if len(items) != len(old.parts[place.section].items) or items[n].pinned:
+    items = parts[k].items
+    if len(items) != len(own) or items[n].pinned:
         return None  # nothing fitted its place
     return items[n]
+
+
+def _one_place(template: Template, k: int, n: int, count: int) -> Template:
+    """``template`` with its section ``k`` choosing one phrase: for the move of place ``n``."""
+    section = template.sections[k]
+    moves = (section.moves[n],) if len(section.moves) == count else ()
+    one = dataclasses.replace(section, moves=moves, pick=1)
+    return dataclasses.replace(template, sections=[*template.sections[:k], one, *template.sections[k + 1 :]])
 
 
 def _other_sub_point(
