@@ -24,6 +24,7 @@ from speechkit.bank.model import Bank, Phrase, dedup_key
 from speechkit.bank.slots import fill
 from speechkit.chars import describe, first_not_one_line
 from speechkit.drafting import checks as checking
+from speechkit.drafting import pins
 from speechkit.drafting.fit import draft_level, fits_occasion, of_occasion, on_topic, other_level_words
 from speechkit.drafting.templates import Level, Section, Template
 from speechkit.errors import DraftError
@@ -404,7 +405,7 @@ def plan(
     # Only a length asked for with --minutes is reported when missed.
     fixed = points is not None or aim is None
     _fit_length(parts, units, points_part, chooser, target, fixed, notes, measure)
-    _settle_pinned(parts, pinned or {})
+    pins.settle(parts, pinned or {})
     if minutes is None:
         notes[:] = [n for n in notes if not n.startswith(("the draft is", "the bank has material"))]
     if topic and points_part is not None and points_part.items:
@@ -770,16 +771,8 @@ def _inside(item: Item, root: Item) -> bool:
 
 
 def _reserve(chooser: _Chooser, pinned: Mapping[tuple[int, int], Item], exclude: Iterable[str]) -> None:
-    """Pinned phrases (with their sub-points) and excluded ones count as drawn
-    before anything is chosen: none of them, nor anything near-identical, is drawn again."""
-    ids = list(exclude)
-    stack = list(pinned.values())
-    while stack:
-        item = stack.pop()
-        if item.id is not None:
-            ids.append(item.id)
-        stack.extend(item.children)
-    for phrase_id in ids:
+    """Pinned and excluded phrases count as drawn before anything is chosen (``drafting.pins``)."""
+    for phrase_id in pins.held(pinned, exclude):
         phrase = chooser.bank.get(phrase_id)
         if phrase is not None and phrase.id not in chooser.used_ids:
             chooser.use(phrase)
@@ -788,51 +781,9 @@ def _reserve(chooser: _Chooser, pinned: Mapping[tuple[int, int], Item], exclude:
 def _place_pinned(
     parts: list[Part], pinned: Mapping[tuple[int, int], Item], units: list[_Unit], points: int | None
 ) -> None:
-    """Put each pinned item at its (section, position); what was chosen there goes.
-
-    Elsewhere than in points a place is a move of its own: it keeps what was chosen
-    for it. Points are alike: those chosen fill the places the pinned leave, as
-    many as asked (``points``, else as many as the template's and the pinned)."""
-    for k, part in enumerate(parts):
-        pins = _pins_of(pinned, k)
-        if not pins:
-            continue
-        for item in pins.values():
-            item.pinned = True
-        fresh = list(part.items)
-        if part.kind == "points" and part.level is not None:
-            asked = points if points is not None else max(part.level.count, max(pins) + 1)
-            part.items = _arrange(fresh, pins, max(min(asked, max_items(part.level.style)), len(pins)))
-        else:
-            slots = {**dict(enumerate(fresh)), **pins}
-            part.items = [item for _, item in sorted(slots.items())]
-        gone = [i for i in fresh if not any(i is kept for kept in part.items)]
-        units[:] = [u for u in units if not any(u.item is g or _inside(u.item, g) for g in gone)]
-
-
-def _settle_pinned(parts: list[Part], pinned: Mapping[tuple[int, int], Item]) -> None:
-    """Once the length is fitted (points added or left out), pinned points where they stood."""
-    for k, part in enumerate(parts):
-        pins = _pins_of(pinned, k)
-        if pins and part.kind == "points":
-            part.items = _arrange(part.items, pins, len(part.items))
-
-
-def _pins_of(pinned: Mapping[tuple[int, int], Item], section: int) -> dict[int, Item]:
-    return {n: item for (k, n), item in sorted(pinned.items()) if k == section}
-
-
-def _arrange(items: list[Item], pins: dict[int, Item], total: int) -> list[Item]:
-    """``total`` points at most: each pinned where it stood (moved up just enough for
-    those after it to fit within ``total``: their order kept), the others of ``items``
-    in the places left, in their order."""
-    others = iter([i for i in items if not any(i is pin for pin in pins.values())])
-    m = len(pins)
-    slots: dict[int, Item | None] = {
-        min(n, total - (m - j)): item for j, (n, item) in enumerate(sorted(pins.items()))
-    }
-    slots.update({n: next(others, None) for n in range(total) if n not in slots})
-    return [item for _, item in sorted(slots.items()) if item is not None]
+    """Pinned items in their places (``drafting.pins``); what was chosen there no longer grows."""
+    gone = pins.place(parts, pinned, points)
+    units[:] = [u for u in units if not any(u.item is g or _inside(u.item, g) for g in gone)]
 
 
 # ------------------------------------------------------------------ building
