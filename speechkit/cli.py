@@ -382,6 +382,7 @@ def _notes(notes: list[str], quiet: bool) -> None:
 
 @app.command()
 def generate(
+    ctx: typer.Context,
     template: Annotated[
         str,
         typer.Option(
@@ -440,6 +441,31 @@ def generate(
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Never prompt; missing required slots are an error.")
     ] = False,
+    from_draft: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            help="Draft again from a saved draft: its template, bank, slots, topic and length "
+            "(options given override them); keep parts of it with --pin.",
+            show_default=False,
+            readable=False,
+        ),
+    ] = None,
+    pin: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--pin",
+            help="With --from: keep this part as it is (opening.1, 2, closing…; repeatable).",
+            show_default=False,
+            autocompletion=completion.draft_parts,
+        ),
+    ] = None,
+    explain_parts: Annotated[
+        bool,
+        typer.Option(
+            "--explain", help="Show where each part comes from (as 'speechkit explain') instead of the draft."
+        ),
+    ] = False,
     as_json: JsonOpt = False,
     quiet: QuietOpt = False,
     bank: BankOpt = None,
@@ -463,33 +489,58 @@ def generate(
         check_printable(fmt)  # before any work: a Word file needs -o
     check_numbers(minutes, points, rate)
     _check_outputs(out, fmt, save_draft, force)
-    folder = find_bank(bank)
-    tmpl = load_template(template, folder)
-    check_slots(tmpl, values)
-    if not no_input and sys.stdin is not None and sys.stdin.isatty():  # piped input is never a prompt's
-        for name in missing_required(tmpl, values):
-            values[name] = _ask(f"{tmpl.label(name)} ({name})")
-        check_slots(tmpl, values)
-    phrase_bank = load_bank(folder, warn=_warn)
+    _check_from(ctx, from_draft, pin or [])
     picked = chosen_seed is None
     if chosen_seed is None:
         chosen_seed = random.SystemRandom().randrange(1_000_000)
-    draft = assemble(
-        phrase_bank,
-        tmpl,
-        slots=values,
-        topic=topic or [],
-        seed=chosen_seed,
-        minutes=minutes,
-        points=points,
-        rate=rate,
-        strict=strict,
-    )
+    if from_draft is not None:
+        from speechkit.drafting.swap import regenerate
+
+        again = regenerate(
+            from_draft,
+            pin or [],
+            seed=chosen_seed,
+            slots=values,
+            topic=topic or None,
+            minutes=minutes,
+            points=points,
+            rate=rate if _given(ctx, "rate") else None,
+            strict=strict,
+            bank_folder=bank,
+            warn=_warn,
+        )
+        draft, phrase_bank, tmpl = again.draft, again.bank, again.template
+    else:
+        folder = find_bank(bank)
+        tmpl = load_template(template, folder)
+        check_slots(tmpl, values)
+        if not no_input and sys.stdin is not None and sys.stdin.isatty():  # piped input is never a prompt's
+            for name in missing_required(tmpl, values):
+                values[name] = _ask(f"{tmpl.label(name)} ({name})")
+            check_slots(tmpl, values)
+        phrase_bank = load_bank(folder, warn=_warn)
+        draft = assemble(
+            phrase_bank,
+            tmpl,
+            slots=values,
+            topic=topic or [],
+            seed=chosen_seed,
+            minutes=minutes,
+            points=points,
+            rate=rate,
+            strict=strict,
+        )
     if picked and not quiet:
         sys.stderr.write(f"seed {chosen_seed} (use --seed {chosen_seed} to get this draft again)\n")
     _notes(draft.notes, quiet)
     if out is not None:
         _write_output(draft, out, fmt, force, quiet, font_set)
+    if explain_parts:
+        from speechkit.drafting.provenance import explain
+
+        _show_explanation(explain(draft, phrase_bank, tmpl), draft, as_json, quiet)
+    elif out is not None:
+        pass
     elif as_json:
         from speechkit.drafting.draftfile import to_data
         from speechkit.drafting.render import to_text
@@ -513,6 +564,111 @@ def generate(
         from speechkit.fileio import write_output
 
         write_output(save_draft, dump(draft, phrase_bank, tmpl), force)
+
+
+def _given(ctx: typer.Context, name: str) -> bool:
+    """Whether an option was given (on the command line or by the environment), not defaulted."""
+    source = ctx.get_parameter_source(name)  # click's, or the one typer carries: by name
+    return source is not None and source.name != "DEFAULT"
+
+
+def _check_from(ctx: typer.Context, from_draft: Path | None, pins: list[str]) -> None:
+    from speechkit.errors import DraftError
+
+    _check_text("--pin", list(pins))
+    if from_draft is None and pins:
+        raise DraftError(
+            f"--pin {pins[0]} keeps a part of a saved draft: name the draft with --from DRAFT.yaml"
+        )
+    if from_draft is not None and _given(ctx, "template"):
+        raise DraftError(f"--from {from_draft} drafts with that draft's template; leave out -t/--template")
+
+
+def _show_explanation(parts: list[Any], draft: Any, as_json: bool, quiet: bool) -> None:
+    """Each part of a draft and where it comes from; the draft's length and checks below, on stderr."""
+    if as_json:
+        _print_json([p.to_dict() for p in parts])
+        return
+    from speechkit.display import draft_footer, explanation
+
+    _print(explanation(parts), end="")
+    if not quiet:
+        console(stderr=True).print(draft_footer(draft), style="dim")
+
+
+DraftArg = Annotated[
+    Path,
+    typer.Argument(
+        metavar="DRAFT", help="A draft saved with generate --save-draft.", show_default=False, readable=False
+    ),
+]
+
+
+@app.command("explain")
+def explain_command(
+    draft_file: DraftArg, as_json: JsonOpt = False, quiet: QuietOpt = False, bank: BankOpt = None
+) -> None:
+    """Show where each part of a saved draft comes from: its address (for swap and --pin),
+    phrase id, source file:line, the source speech's occasion, and what to check."""
+    from speechkit.drafting.provenance import explain_file
+
+    report = explain_file(draft_file, bank, warn=_warn)
+    _notes(report.draft.notes, quiet)
+    _show_explanation(report.parts, report.draft, as_json, quiet)
+
+
+@app.command("swap")
+def swap_command(
+    draft_file: DraftArg,
+    part: Annotated[
+        str,
+        typer.Argument(
+            metavar="PART",
+            help="The part to replace: salutation, opening.1, 2, 2.1, closing… as 'explain' lists them.",
+            show_default=False,
+            autocompletion=completion.draft_parts,
+        ),
+    ],
+    seed: Annotated[
+        str | None,
+        typer.Option(
+            "--seed",
+            help="Seed: the same seed gives the same phrase (default: the draft's).",
+            show_default=False,
+        ),
+    ] = None,
+    topic: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--topic", help="Prefer phrases about this (default: the draft's topic).", show_default=False
+        ),
+    ] = None,
+    as_json: JsonOpt = False,
+    quiet: QuietOpt = False,
+    bank: BankOpt = None,
+) -> None:
+    """Replace one part of a saved draft with another fitting phrase; the rest stays as it is."""
+    from speechkit.drafting.swap import swap
+
+    _check_text("PART", [part])
+    _check_text("--topic", list(topic or []))
+    done = swap(draft_file, part, seed=_parse_seed(seed), topic=topic or [], bank_folder=bank, warn=_warn)
+    _notes(done.notes, quiet)
+    if as_json:
+        _print_json(
+            {
+                "part": done.address,
+                "old": done.old,
+                "new": done.new,
+                "chars": done.draft.chars,
+                "checks": len(done.draft.checks),
+                "parts": [p.to_dict() for p in done.parts],
+            }
+        )
+        return
+    if not quiet:
+        sys.stderr.write(f"Swapped {done.address} in {printable(str(draft_file))}: {done.old} → {done.new}\n")
+    _show_explanation(done.parts, done.draft, False, quiet)
 
 
 @app.command()

@@ -71,3 +71,20 @@ def font_sets(ctx: Any, incomplete: str) -> Choices:
     from speechkit.drafting.fonts import FONT_SETS
 
     return _matching(incomplete, ((name, "Word fonts") for name in FONT_SETS))
+
+
+def draft_parts(ctx: Any, incomplete: str) -> Choices:
+    """Addresses of the parts of the draft named before (``swap DRAFT``, ``generate --from``),
+    read from the draft file alone."""
+    from speechkit.drafting.addresses import places
+    from speechkit.drafting.draftfile import load
+    from speechkit.errors import SpeechkitError
+
+    path = ctx.params.get("draft_file") or ctx.params.get("from_draft")
+    if not path:
+        return []
+    try:
+        _, parts = load(Path(path))
+    except (OSError, ValueError, SpeechkitError):
+        return []
+    return _matching(incomplete, ((p.address, p.kind) for p in places(parts)))

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from speechkit.bank.model import Phrase
     from speechkit.drafting.assemble import Draft
+    from speechkit.drafting.provenance import PartInfo
     from speechkit.drafting.templates import Level, Template
     from speechkit.mining.extract import ExtractReport
     from speechkit.reading.outline import FileOutline, Point
@@ -220,3 +221,31 @@ def template_detail(template: Template) -> Group:
         else:
             sections.append(f"  {n}. {s.kind}\n")
     return Group(head, Text(""), slots, Text(""), sections)
+
+
+def explanation(parts: list[PartInfo]) -> Text:
+    """Each part of a draft: its address (for swap and --pin), phrase id and text, then
+    where it was found, the occasion of that speech and what to check."""
+    width = max([0, *(len(p.address) for p in parts)])
+    indent = " " * (width + 2)
+    out = Text()
+    for p in parts:
+        out.append(f"{p.address:<{width}}", style="bold")
+        if p.id is None:
+            out.append(f"  {'template text' if p.kind == 'text' else 'template wording'}", style="dim")
+        else:
+            out.append(f"  {printable(p.id)}")
+        out.append(f"  {clip(p.text.split(chr(10), 1)[0])}\n")
+        if p.id is None:
+            continue
+        first = p.sources[0] if p.sources else None
+        where = f"{first.file}:{first.line}" if first else "no source recorded"
+        where += f" +{len(p.sources) - 1}" if len(p.sources) > 1 else ""
+        detail = f"from {printable(where)} · occasion {printable(p.occasion or 'unknown')}"
+        if p.of is not None and p.sentences is not None and p.sentences < p.of:
+            detail += f" · {p.sentences} of {p.of} sentences"
+        out.append(f"{indent}{detail}\n", style="dim")
+        if p.checks:
+            out.append(f"{indent}to check: ")
+            out.append(" · ".join(printable(text) for text, _ in p.checks) + "\n", style="bold yellow")
+    return out

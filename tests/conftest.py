@@ -116,3 +116,15 @@ def run_process(*args: str, cwd: Path, timeout: float = 30) -> subprocess.Comple
         text=True,
         timeout=timeout,
     )
+
+
+@pytest.fixture
+def draft_work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A small bank (tests/rework_bank.py) as ./phrasebanks and a hand-written draft
+    d.yaml in the current folder: for explain, swap and --pin."""
+    from .rework_bank import make_bank, make_draft
+
+    make_bank(tmp_path / "phrasebanks")
+    make_draft(tmp_path / "d.yaml")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

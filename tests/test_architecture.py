@@ -58,17 +58,36 @@ def test_a_violation_breaks_a_contract(tmp_path: Path, module: str, line: str, b
     "args", [["generate", "--no-input", "--seed", "1"], ["phrases", "--search", "工会"], ["templates"]]
 )
 def test_drafting_commands_never_import_mining_or_jieba(args: list[str], tmp_path: Path) -> None:
-    env = {**os.environ, "NO_COLOR": "1"}
+    imported = modules_imported(args, tmp_path)
+    assert "speechkit.cli" in imported  # the check sees our own modules
+    unwanted = {"jieba", "rjieba", "speechkit.mining", "speechkit.reading.parser", "docx"}
+    assert not unwanted & imported
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["explain", "d.yaml"],
+        ["swap", "d.yaml", "2"],
+        ["generate", "--from", "d.yaml", "--pin", "1", "--seed", "2"],
+    ],
+)
+def test_reviewing_a_draft_never_imports_mining_or_jieba(args: list[str], draft_work: Path) -> None:
+    imported = modules_imported(args, draft_work)
+    assert "speechkit.drafting.addresses" in imported
+    assert not {"jieba", "rjieba", "speechkit.mining", "speechkit.reading.parser", "docx"} & imported
+
+
+def modules_imported(args: list[str], cwd: Path) -> set[str]:
+    """The modules ``speechkit ARGS`` imports, run in ``cwd`` (python -X importtime)."""
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT)}
     run = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "speechkit", *args],
-        cwd=tmp_path,
+        cwd=cwd,
         env=env,
         capture_output=True,
         text=True,
         timeout=120,
     )
     assert run.returncode == 0, run.stderr[-2000:]
-    imported = {line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines() if "|" in line}
-    assert "speechkit.cli" in imported  # the check sees our own modules
-    unwanted = {"jieba", "rjieba", "speechkit.mining", "speechkit.reading.parser", "docx"}
-    assert not unwanted & imported
+    return {line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines() if "|" in line}

@@ -202,8 +202,21 @@ def test_the_summary_counts_the_items_to_check(tmp_path: Path, run: Any) -> None
     assert marks and f"{marks} item{'s' if marks > 1 else ''} to check" in result.stderr
 
 
+CHILDREN = f"""在全市安全生产工作会议上的讲话
+同志们：
+今天召开全市安全生产工作会议。
+下面，我讲两点意见。
+一、压实安全责任
+{SERVE}。
+一是加强隐患排查，全年检查企业120家。
+二是强化教育培训，提升职工安全素质和应急处置能力。
+二、筑牢安全防线
+{PROTECT}。
+"""
+
+
 def test_strict_drafts_only_from_phrases_with_nothing_to_check(tmp_path: Path) -> None:
-    bank = mined(tmp_path, congress=CONGRESS, county=COUNTY)
+    bank = mined(tmp_path, congress=CONGRESS, county=COUNTY, children=CHILDREN)
     d = draft(bank, "work-meeting", strict=True)
     assert "【核：" not in to_text(d) and not d.checks
     assert "【核：" in to_text(draft(bank, "work-meeting"))

@@ -105,7 +105,7 @@ def test_a_changed_bank_is_reported(run: Any, work: Path) -> None:
     assert result.exit_code == 0
     assert result.stderr.splitlines()[0] == (
         f"Note: d.yaml: its phrases are not as they were when it was saved (the bank {work / 'mybank'} "
-        "has changed, or ids were edited); the export uses them as they are now"
+        "has changed, or ids were edited); they are used as they are now"
     )
     assert "尊敬的各位来宾：" in (work / "again.txt").read_text(encoding="utf-8")
     assert run("export", "d.yaml", "-o", "quiet.txt", "-q").stderr == ""

@@ -213,6 +213,9 @@ def test_what_every_speech_may_say_is_no_specific(text: str) -> None:
         ("从2021年到2026年，持续推进。", "从2021年到2026年，持续推进。"),  # a span
         ("到2026年底，完成改造。", "到2026年底，完成改造。"),  # a deadline, not "this year"
         ("1921年，中国共产党诞生。", "1921年，中国共产党诞生。"),  # history
+        ("2026年全市工会工作取得显著成绩", "2026年全市工会工作取得显著成绩"),  # looked back on
+        ("20××年工作回顾", "20××年工作回顾"),  # a review: last year's, for the new speech
+        ("对20××年的工作进行部署。", "对{year}年的工作进行部署。"),  # a placeholder: this year
     ],
 )
 def test_year_only_for_the_speech_own_year(text: str, expected: str) -> None:

@@ -62,7 +62,10 @@ def test_the_readme_has_examples() -> None:
         "phrases",
         "generate",
         "export",
+        "explain",
+        "swap",
     }
+    assert any("--from" in c and "--pin" in c for c in commands)
 
 
 def test_readme_examples_run_as_shown(run: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

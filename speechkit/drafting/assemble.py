@@ -25,6 +25,7 @@ from speechkit.bank.model import Bank, Phrase, dedup_key
 from speechkit.bank.slots import fill
 from speechkit.chars import describe, first_not_one_line
 from speechkit.drafting import checks as checking
+from speechkit.drafting import pins
 from speechkit.drafting.fit import (
     draft_level,
     fits_occasion,
@@ -56,6 +57,7 @@ class Item:
     text: str | None = None  # fixed text instead of a phrase
     sentences: int | None = None  # None: the whole body
     children: list[Item] = field(default_factory=list)
+    pinned: bool = False  # kept from a saved draft (generate --pin, swap): never chosen again nor cut
 
 
 @dataclass
@@ -90,6 +92,7 @@ class Draft:
     placeholders: list[str] = field(default_factory=list)  # labels of slots left unfilled
     checks: list[str] = field(default_factory=list)  # borrowed specifics marked 【核：…】, in order
     strict: bool = False  # drawn only from phrases with nothing to check
+    rejected: list[str] = field(default_factory=list)  # ids the writer swapped out: never drawn again
 
     @property
     def chars(self) -> int:
@@ -441,11 +444,17 @@ def plan(
     points: int | None = None,
     rate: int = DEFAULT_RATE,
     strict: bool = False,
+    pinned: Mapping[tuple[int, int], Item] | None = None,
+    exclude: Iterable[str] = (),
 ) -> tuple[list[Part], list[str]]:
-    """Choose the phrases of a draft; returns the plan and notes for the user."""
+    """Choose the phrases of a draft; returns the plan and notes for the user.
+
+    ``pinned``: items kept from a saved draft, by (section, position); the rest
+    is chosen around them. ``exclude``: ids never to draw."""
     check_numbers(minutes, points, rate)
     rng = random.Random(seed)
     chooser = _Chooser(bank, template, topic, rng, seed, values, strict)
+    _reserve(chooser, pinned or {}, exclude)
     notes: list[str] = []
     aim = minutes if minutes is not None else template.minutes
     target = (aim if aim is not None else DEFAULT_MINUTES) * rate
@@ -457,6 +466,7 @@ def plan(
         parts.append(part)
         if part.kind == "points":
             points_part = part
+    _place_pinned(parts, pinned or {}, units, points)
     if points is not None and points_part is not None and len(points_part.items) < points:
         level = points_part.level
         limit = max_items(level.style) if level is not None else points
@@ -477,6 +487,7 @@ def plan(
     # Only a length asked for with --minutes is reported when missed.
     fixed = points is not None or aim is None
     _fit_length(parts, units, points_part, chooser, target, fixed, notes, measure)
+    pins.settle(parts, pinned or {})
     if minutes is None:
         notes[:] = [n for n in notes if not n.startswith(("the draft is", "the bank has material"))]
     if topic and points_part is not None and points_part.items:
@@ -733,7 +744,7 @@ def _point_item(phrase: Phrase, child_level: Level | None, chooser: _Chooser, un
             if len(item.children) >= limit:
                 break
             child = chooser.bank.get(child_id)
-            if child is None or not chooser.is_new(child):
+            if child is None or not chooser.is_new(child) or (chooser.strict and chooser.checks_of(child)):
                 continue
             chooser.use(child)
             item.children.append(_point_item(child, child_level.children, chooser, units))
@@ -802,7 +813,7 @@ def _fit_length(
     # Too long even at the minimum: give up children, then openings beyond the first, then points.
     current = measure()
     if current > high and points_part is not None:
-        for item in points_part.items:
+        for item in (i for i in points_part.items if not i.pinned):
             for child in item.children:
                 drop(child)
             item.children = []
@@ -812,11 +823,14 @@ def _fit_length(
             if part.kind == "opening":
                 for gone in part.items[1:]:
                     drop(gone)
-                del part.items[1:]
+                part.items[1:] = [i for i in part.items[1:] if i.pinned]
         current = measure()
     if points_part is not None and not points_fixed:
         while current > high and len(points_part.items) > 1:
-            drop(points_part.items.pop())
+            free = [n for n, i in enumerate(points_part.items) if not i.pinned]
+            if not free:
+                break
+            drop(points_part.items.pop(free[-1]))
             current = measure()
 
     def grow(current: int) -> int:
@@ -893,6 +907,22 @@ def _fit_length(
 
 def _inside(item: Item, root: Item) -> bool:
     return any(item is c or _inside(item, c) for c in root.children)
+
+
+def _reserve(chooser: _Chooser, pinned: Mapping[tuple[int, int], Item], exclude: Iterable[str]) -> None:
+    """Pinned and excluded phrases count as drawn before anything is chosen (``drafting.pins``)."""
+    for phrase_id in pins.held(pinned, exclude):
+        phrase = chooser.bank.get(phrase_id)
+        if phrase is not None and phrase.id not in chooser.used_ids:
+            chooser.use(phrase)
+
+
+def _place_pinned(
+    parts: list[Part], pinned: Mapping[tuple[int, int], Item], units: list[_Unit], points: int | None
+) -> None:
+    """Pinned items in their places (``drafting.pins``); what was chosen there no longer grows."""
+    gone = pins.place(parts, pinned, points)
+    units[:] = [u for u in units if not any(u.item is g or _inside(u.item, g) for g in gone)]
 
 
 # ------------------------------------------------------------------ building
@@ -1021,11 +1051,14 @@ def assemble(
     points: int | None = None,
     rate: int = DEFAULT_RATE,
     strict: bool = False,
+    pinned: Mapping[tuple[int, int], Item] | None = None,
+    rejected: Sequence[str] = (),
 ) -> Draft:
     """A draft for ``template`` from ``bank``; the same arguments give the same draft.
 
     ``strict``: only phrases with nothing to check (the template's own wording
-    where the bank has none)."""
+    where the bank has none). ``pinned``: items kept from a saved draft by
+    (section, position); ``rejected``: ids never to draw (both: ``drafting.swap``)."""
     values = resolve_slots(template, slots or {})
     topic = [t.strip() for t in topic if t.strip()]
     if not len(bank):
@@ -1042,6 +1075,8 @@ def assemble(
         points=points,
         rate=rate,
         strict=strict,
+        pinned=pinned,
+        exclude=rejected,
     )
     if any(part.kind == "points" and not part.items for part in parts):
         raise DraftError(
@@ -1064,4 +1099,5 @@ def assemble(
         placeholders=placeholders,
         checks=marked,
         strict=strict,
+        rejected=list(rejected),
     )

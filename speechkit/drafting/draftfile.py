@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +63,7 @@ def to_data(draft: Draft) -> dict[str, Any]:
             entry["styles"] = [lv["style"] for lv in _level_to_data(part.level)]
         entry["items"] = [_item_to_data(i) for i in part.items]
         sections.append(entry)
-    return {
+    data: dict[str, Any] = {
         "speechkit_draft": FORMAT_VERSION,
         "template": draft.template,
         "slots": dict(draft.slots),
@@ -70,8 +71,13 @@ def to_data(draft: Draft) -> dict[str, Any]:
         "seed": draft.seed,
         "rate": draft.rate,
         "minutes": draft.minutes,
-        "sections": sections,
     }
+    if draft.strict:
+        data["strict"] = True
+    data["sections"] = sections
+    if draft.rejected:
+        data["rejected"] = list(draft.rejected)
+    return data
 
 
 def origin(draft: Draft, bank: Bank | None, template: Template | None) -> dict[str, str]:
@@ -98,7 +104,7 @@ def phrases_sha256(parts: list[Part], bank: Bank) -> str:
     heading, body), in draft order; their counts, tags and sources do not count."""
     digest = hashlib.sha256()
     for part in parts:
-        for item in _walk(part.items):
+        for item in walk(part.items):
             if item.id is None:
                 continue
             phrase = bank.get(item.id)
@@ -217,6 +223,14 @@ def load(path: Path) -> tuple[dict[str, Any], list[Part]]:
     if isinstance(seed, bool) or not isinstance(seed, int):
         reader.fail(("seed",), "seed must be a whole number")
         seed = 0
+    strict = data.get("strict", False)
+    if not isinstance(strict, bool):
+        reader.fail(("strict",), "strict must be true or false")
+        strict = False
+    rejected = data.get("rejected") or []
+    if not isinstance(rejected, list) or not all(isinstance(r, str) and r for r in rejected):
+        reader.fail(("rejected",), "rejected must be a list of phrase ids")
+        rejected = []
     rate = data.get("rate", 220)
     if isinstance(rate, bool) or not isinstance(rate, int) or rate <= 0:
         reader.fail(("rate",), "rate must be a whole number of characters a minute")
@@ -239,18 +253,38 @@ def load(path: Path) -> tuple[dict[str, Any], list[Part]]:
         "seed": seed,
         "rate": rate,
         "minutes": data.get("minutes"),
+        "strict": strict,
+        "rejected": list(rejected),
         **{key: data.get(key) for key in _ORIGIN_KEYS},
     }
     return settings, parts
+
+
+@dataclass
+class SavedDraft:
+    """A draft file read and built again, with the bank and template it was built from."""
+
+    path: Path
+    draft: Draft
+    bank: Bank
+    template: Template
 
 
 def load_draft(
     path: Path, bank_folder: Path | None = None, warn: Callable[[str], None] | None = None
 ) -> Draft:
     """Read a draft file and build it again from the bank: the same text as when it was saved."""
+    return open_draft(path, bank_folder, warn).draft
+
+
+def open_draft(
+    path: Path, bank_folder: Path | None = None, warn: Callable[[str], None] | None = None
+) -> SavedDraft:
+    """Read a draft file and build it again from its bank (``bank_folder`` if given,
+    else the one recorded) and its template; a note says when its phrases have changed."""
     from speechkit.bank.load import load_bank
     from speechkit.bank.locate import find_bank
-    from speechkit.drafting.assemble import build, check_slots
+    from speechkit.drafting.assemble import check_slots
 
     settings, parts = load(path)
     folder = find_bank(bank_folder) if bank_folder is not None else _recorded_bank(path, settings)
@@ -259,7 +293,7 @@ def load_draft(
     check_slots(template, settings["slots"])
     recorded = settings["phrases_sha256"]
     for part in parts:
-        for item in _walk(part.items):
+        for item in walk(part.items):
             if item.id is not None and bank.get(item.id) is None:
                 why = " (the bank has changed since the draft was saved, or the id was edited)"
                 raise DraftError(
@@ -270,8 +304,17 @@ def load_draft(
     if recorded and phrases_sha256(parts, bank) != recorded:
         notes.append(
             f"{path}: its phrases are not as they were when it was saved (the bank {folder} has "
-            "changed, or ids were edited); the export uses them as they are now"
+            "changed, or ids were edited); they are used as they are now"
         )
+    return SavedDraft(path, draft_of(parts, bank, template, settings, notes), bank, template)
+
+
+def draft_of(
+    parts: list[Part], bank: Bank, template: Template, settings: dict[str, Any], notes: Sequence[str] = ()
+) -> Draft:
+    """The Draft of a plan with the settings of a draft file (template, slots, topic, seed…)."""
+    from speechkit.drafting.assemble import build
+
     title, blocks, placeholders, marked = build(parts, bank, template, settings["slots"], settings["topic"])
     minutes = settings["minutes"]
     return Draft(
@@ -284,10 +327,25 @@ def load_draft(
         seed=settings["seed"],
         rate=settings["rate"],
         minutes=float(minutes) if isinstance(minutes, (int, float)) else None,
-        notes=notes,
+        notes=list(notes),
         placeholders=placeholders,
         checks=marked,
+        strict=settings.get("strict", False),
+        rejected=list(settings.get("rejected", [])),
     )
+
+
+def settings_of(draft: Draft) -> dict[str, Any]:
+    """The settings ``draft_of`` takes, from a Draft."""
+    return {
+        "slots": dict(draft.slots),
+        "topic": list(draft.topic),
+        "seed": draft.seed,
+        "rate": draft.rate,
+        "minutes": draft.minutes,
+        "strict": draft.strict,
+        "rejected": list(draft.rejected),
+    }
 
 
 def _recorded_bank(path: Path, settings: dict[str, Any]) -> Path:
@@ -339,9 +397,10 @@ def _recorded_template(path: Path, settings: dict[str, Any], bank_folder: Path) 
     )
 
 
-def _walk(items: list[Item]) -> list[Item]:
+def walk(items: list[Item]) -> list[Item]:
+    """Every item, each before its sub-points."""
     out = []
     for item in items:
         out.append(item)
-        out.extend(_walk(item.children))
+        out.extend(walk(item.children))
     return out

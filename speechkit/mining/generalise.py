@@ -141,6 +141,17 @@ _NAME_GOES_ON_RE = re.compile(
 _WRITTEN_YEAR_BEFORE_RE = re.compile(r"(?:19|20)(?:[0-9]{2}|××)年$")
 
 
+# A year whose clause tells what it achieved is looked back on (20××年中央企业工会
+# 工作取得显著成绩, 2025年工作回顾): this year's value would make a false claim.
+_ACHIEVED_RE = re.compile(r"取得|成绩|成效|成就|回顾|总结|实现了|完成了|圆满完成")
+_CLAUSE_END_RE = re.compile(r"[，。；！？：]")
+
+
+def _looked_back(text: str, year_end: int) -> bool:
+    m = _CLAUSE_END_RE.search(text, year_end)
+    return bool(_ACHIEVED_RE.search(text, year_end, m.start() if m else len(text)))
+
+
 def _is_own_year(value: str, context: SpeechContext | None) -> bool:
     """A written year is this year only in a speech of that year; a placeholder
     (20××) stands for the year of whatever speech it is in."""
@@ -172,7 +183,7 @@ def slot_spans(
             value = m.group("v")
             if name == "name" and value in _NOT_A_NAME:
                 continue
-            if name == "year" and not _is_own_year(value, context):
+            if name == "year" and (not _is_own_year(value, context) or _looked_back(text, end)):
                 continue
             if (
                 name == "date"
