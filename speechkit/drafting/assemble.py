@@ -616,7 +616,7 @@ def _choose_points(part: Part, chooser: _Chooser, units: list[_Unit], count: int
         members = sorted(on + off, key=fit, reverse=True)[:count]
         if len(members) < min(count, 2):
             continue
-        score = sum(fit(p) for p in members) / count + 2.0 * _parallel(members) + len(members) / count
+        score = sum(fit(p) for p in members) / count + 3.0 * _parallel(members) + len(members) / count
         score += (
             4.0 * sum(p.id in topical for p in members) + 3.0 * sum(p.id in headlined for p in members)
         ) / count

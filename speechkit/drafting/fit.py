@@ -136,10 +136,17 @@ def level_word_fits(word: str, level: str | None) -> bool:
     return _fits(level_of_word(word), level)
 
 
+_REGIONAL = frozenset({"province", "city", "county", "union"})
+
+
 def seat_fits(seat: str | None, level: str | None) -> bool:
     """A speech given from ``seat`` (the level most of its level words speak
-    from) can lend its points to a speaker of ``level``: unknown either way, it can."""
-    return seat is None or level is None or _fits(seat, level)
+    from) can lend its points to a speaker of ``level``: unknown either way, it
+    can; a county's to a city (its 全县 marked to check), as their matters are
+    alike; a factory's (车间, 班组, 员工) or the capital's to neither."""
+    if seat is None or level is None or _fits(seat, level):
+        return True
+    return seat in _REGIONAL and level in _REGIONAL
 
 
 def other_level_words(phrase: Phrase, level: str | None) -> int:
