@@ -38,8 +38,11 @@ def test_same_inputs_and_seed_give_the_same_draft_byte_for_byte(bank: Bank) -> N
         )
     )
     assert first == again
-    other = to_text(assemble(bank, t, slots={"org": "郴州市总工会"}, topic=["职工"], seed=43))
-    assert other != first
+    others = {
+        to_text(assemble(bank, t, slots={"org": "郴州市总工会"}, topic=["职工"], seed=s))
+        for s in range(43, 49)
+    }
+    assert others - {first}, "another seed gives another draft"
 
 
 def test_congress_gets_the_congress_salutation(bank: Bank) -> None:
@@ -69,7 +72,7 @@ def test_topic_prefers_matching_points(bank: Bank) -> None:
 
 def test_topic_with_no_match_says_so_and_falls_back(bank: Bank) -> None:
     draft = assemble(bank, template("work-meeting"), topic=["量子计算"], seed=1)
-    assert draft.notes[0] == "no phrase in the bank matches the topic 量子计算; drew from the whole bank"
+    assert "no phrase in the bank matches the topic 量子计算; drew from the whole bank" in draft.notes
     assert any(b.kind == "heading" for b in draft.blocks)
 
 
@@ -127,7 +130,7 @@ def test_rate_changes_the_target(bank: Bank) -> None:
 
 def test_too_short_a_target_says_so_plainly(bank: Bank) -> None:
     draft = assemble(bank, template("work-meeting"), minutes=0.5, seed=1)
-    assert draft.notes and "of the 110 asked" in draft.notes[0]
+    assert any("of the 110 asked" in note for note in draft.notes)
 
 
 def test_points_option_and_numbering_past_ten(bank: Bank) -> None:

@@ -167,10 +167,15 @@ def test_every_move_of_the_template_in_order(tmp_path: Path) -> None:
             if not section.moves:
                 continue
             (part,) = [p for p in d.parts if p.kind == section.kind]
-            assert len(part.items) == len(section.moves), (name, section.kind)
-            for move, item in zip(section.moves, part.items, strict=True):
+            made: list[str] = []  # the moves the items make, in order (a phrase may make two)
+            for item in part.items:
                 phrase = bank.get(item.id) if item.id else None
-                assert (phrase is not None and move in phrase.moves) or item.text == t.wording[move]
+                made += (
+                    [m for m in section.moves if m in phrase.moves]
+                    if phrase is not None
+                    else [m for m, w in t.wording.items() if w == item.text]
+                )
+            assert made == list(section.moves), (name, section.kind, made)
 
 
 # ------------------------------------------------------------ borrowed facts

@@ -236,8 +236,23 @@ class _Chooser:
         return self.pools[kind]
 
     def voice(self, kind: str) -> list[Phrase]:
-        """Phrases of ``kind`` that may speak for this draft's occasion."""
-        return [p for p in self.pool(kind) if fits_occasion(p, self.template.occasions)]
+        """Phrases of ``kind`` that may speak for this draft's occasion: of it, or
+        saying nothing of another; a sentence of some length said at another
+        occasion (a forum's greeting to its members, a meeting's purpose) speaks
+        of it even without its words, so only short formulas cross over."""
+        occasions = self.template.occasions
+        return [
+            p
+            for p in self.pool(kind)
+            if fits_occasion(p, occasions)
+            and (
+                kind not in ("opening", "closing")  # a transition loses its subject; a salutation is one
+                or not occasions
+                or of_occasion(p, occasions)
+                or p.occasion in (None, "other")
+                or len(p.text) <= _FORMULA_MAX
+            )
+        ]
 
     def points(self) -> list[Phrase]:
         """Points this draft may carry: of any occasion, but not a state's foreign policy."""
@@ -522,13 +537,20 @@ def _plan_section(
             else Item(text=section.prefer[0] if section.prefer else "同志们：")
         )
     elif section.kind in ("opening", "closing") and section.moves:
-        for move in section.moves:
+        made: set[str] = set()  # moves a phrase drawn for an earlier one makes too
+        for k, move in enumerate(section.moves):
+            if move in made:
+                continue
             item = _move_item(section, move, chooser, notes)
             part.items.append(item)
             if item.id is not None:
                 phrase = chooser.bank.get(item.id)
                 assert phrase is not None
-                units.append(_Unit(item, sentences(phrase.text), floor=1))
+                later = set(phrase.moves) & set(section.moves[k + 1 :])
+                made |= later
+                said = sentences(phrase.text)
+                # a phrase standing for two moves is kept whole, or the second may be cut
+                units.append(_Unit(item, said, floor=len(said) if later else 1))
     elif section.kind == "opening":
         openings = chooser.voice("opening")
         # A speech opens on the occasion ("在…之际", "今天…召开") once; the rest of
