@@ -626,10 +626,15 @@ def _choose_points(part: Part, chooser: _Chooser, units: list[_Unit], count: int
     def fit(p: Phrase) -> float:
         return chooser.weight(p) + (3.0 if p.id in topical else 0.0) + (2.0 if p.id in headlined else 0.0)
 
-    # a speech given from another seat (a factory's, the capital's) only when no other can give points
+    # a speech given from the user's seat, not a factory's or the capital's; then, of
+    # those, points said at this occasion (a greeting's hopes, not a work meeting's tasks)
+    enough = min(count, 2)
     own_seat = {k: g for k, g in groups.items() if not chooser.of_another_seat(g[0])}
-    if any(len(g) >= min(count, 2) for g in own_seat.values()):
+    if any(len(g) >= enough for g in own_seat.values()):
         groups = own_seat
+    own_occasion = {k: g for k, g in groups.items() if of_occasion(g[0], chooser.template.occasions)}
+    if any(len(g) >= enough for g in own_occasion.values()):
+        groups = own_occasion
     best: tuple[float, list[Phrase]] | None = None
     for key in sorted(groups):
         ranked = sorted(groups[key], key=fit, reverse=True)
