@@ -107,11 +107,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from speechkit.bank.load import load_bank  # noqa: E402
+from speechkit.bank.moves import moves_of  # noqa: E402
 from speechkit.drafting.assemble import assemble  # noqa: E402
 from speechkit.drafting.templates import Template, list_templates  # noqa: E402
 from speechkit.errors import SpeechkitError  # noqa: E402
 from speechkit.mining.keywords import dictionary_tags, segment  # noqa: E402
-from speechkit.mining.moves import moves_of  # noqa: E402
 from speechkit.mining.specifics import find_specifics  # noqa: E402
 from speechkit.reading.numbering import marker  # noqa: E402
 

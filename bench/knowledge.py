@@ -34,10 +34,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from speechkit.bank.moves import moves_of  # noqa: E402
 from speechkit.mining.context import context_of  # noqa: E402
 from speechkit.mining.generalise import slot_spans  # noqa: E402
 from speechkit.mining.keywords import dictionary_tags, segment  # noqa: E402
-from speechkit.mining.moves import moves_of  # noqa: E402
 from speechkit.mining.occasion import classify  # noqa: E402
 from speechkit.mining.reuse import fragment_reason  # noqa: E402
 from speechkit.mining.specifics import find_specifics  # noqa: E402

@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 
 from speechkit.bank.load import load_bank
+from speechkit.bank.moves import moves_of
 from speechkit.mining.context import context_of
 from speechkit.mining.extract import extract
 from speechkit.mining.generalise import SpeechContext, generalise
 from speechkit.mining.keywords import dictionary_tags, segment
-from speechkit.mining.moves import moves_of
 from speechkit.mining.occasion import classify
 from speechkit.mining.reuse import fragment_reason, reuse_score
 from speechkit.mining.specifics import find_specifics
@@ -345,6 +345,19 @@ def test_web_footnote_calls_are_not_mined(tmp_path: Path) -> None:
     points = {p.heading: p.body for p in load_bank(tmp_path / "bank").of_kind("point")}
     assert points["关于人才"] == [f"{BODY}，要超越客户前进。"]
     assert points["关于激励"][0].startswith("数组a[1]不是脚注")
+
+
+def test_photo_captions_of_web_copies_are_not_mined(tmp_path: Path) -> None:
+    (tmp_path / "talk.txt").write_text(
+        f"同志们：\n一、关于人才\n{BODY}。3月6日，某某在某地考察。"
+        "这是某某在村里看望群众。 新华社记者 某某/摄\n"
+        f"二、关于激励\n他拍摄了一组照片。{BODY}。\n",
+        encoding="utf-8",
+    )
+    extract([tmp_path / "talk.txt"], tmp_path / "bank", jobs=1)
+    points = {p.heading: p.body for p in load_bank(tmp_path / "bank").of_kind("point")}
+    assert points["关于人才"] == [f"{BODY}。"]
+    assert points["关于激励"] == [f"他拍摄了一组照片。{BODY}。"]
 
 
 def test_curated_entries_are_never_changed_by_extract(tmp_path: Path) -> None:

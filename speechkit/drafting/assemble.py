@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from speechkit.bank.model import Bank, Phrase, dedup_key
+from speechkit.bank.moves import moves_of
 from speechkit.bank.slots import fill
 from speechkit.chars import describe, first_not_one_line
 from speechkit.drafting import checks as checking
@@ -364,6 +365,14 @@ def _near(a: str, b: str) -> bool:
     return matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85
 
 
+def _making(said: Sequence[str], move: str) -> int:
+    """How many of a phrase's first sentences it takes to make ``move`` (1 at least)."""
+    for k in range(1, len(said) + 1):
+        if move in moves_of("".join(said[:k])):
+            return k
+    return 1
+
+
 def _opening_rank(phrase: Phrase) -> int:
     text = phrase.text
     if re.search(r"之际|值此|今天|隆重|欢聚|金秋|新春|召开", text[:40]):
@@ -549,8 +558,10 @@ def _plan_section(
                 later = set(phrase.moves) & set(section.moves[k + 1 :])
                 made |= later
                 said = sentences(phrase.text)
-                # a phrase standing for two moves is kept whole, or the second may be cut
-                units.append(_Unit(item, said, floor=len(said) if later else 1))
+                # a phrase standing for two moves is kept whole, or the second may be cut;
+                # else as far as the sentence that makes its move
+                floor = len(said) if later else _making(said, move)
+                units.append(_Unit(item, said, floor=floor))
     elif section.kind == "opening":
         openings = chooser.voice("opening")
         # A speech opens on the occasion ("在…之际", "今天…召开") once; the rest of

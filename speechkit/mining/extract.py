@@ -18,12 +18,12 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import NamedTuple
 
+from speechkit.bank import moves as move_cues
 from speechkit.bank.files import file_chunks, render_file
 from speechkit.bank.journal import CommittedInterrupt, bank_lock, recover, write_group
 from speechkit.bank.load import is_bank_folder, load_bank
 from speechkit.bank.model import FILE_NAMES, KINDS, Bank, Phrase, Source, Specific, dedup_key, phrase_id
 from speechkit.errors import BankError, CorpusError, Interrupted
-from speechkit.mining import moves as move_cues
 from speechkit.mining.context import context_of
 from speechkit.mining.corpus_config import Stated, stated_for
 from speechkit.mining.generalise import SpeechContext, generalise
@@ -109,8 +109,20 @@ def _units(para: Para) -> list[str]:
 _FOOTNOTE_RE = re.compile(r"(?<=[\u4e00-\u9fff。！？；，：”’）])[\[［]\d{1,3}[\]］]")
 
 
+# ... and their photo captions: a credit (新华社记者 鞠鹏/摄) after the caption's
+# sentences (这是…; 3月6日，…), which say where the leader was, not what he said.
+_CREDIT_RE = re.compile(
+    r"(?P<caption>(?:(?:这是|(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日)[^。！？]*。\s*){0,2})"
+    r"\s*(?:新华社|人民日报|中新社)?(?:记者|摄影)\s*[\u4e00-\u9fff]{2,4}(?:\s*[、，]\s*[\u4e00-\u9fff]{2,4})*\s*[/／]?\s*摄"
+)
+
+
 def _spoken(text: str) -> str:
-    return _FOOTNOTE_RE.sub("", text) if "[" in text or "［" in text else text
+    if "[" in text or "［" in text:
+        text = _FOOTNOTE_RE.sub("", text)
+    if "摄" in text:
+        text = _CREDIT_RE.sub("", text).strip()
+    return text
 
 
 def _has_words(text: str) -> bool:
