@@ -623,7 +623,7 @@ def _choose_points(part: Part, chooser: _Chooser, units: list[_Unit], count: int
     distinct), completed from other speeches by headings of the same form.
     With a topic, points about it come first: a sibling off the topic is
     taken only where the bank has too few on it."""
-    candidates = [p for p in chooser.points() if (p.level or 1) == 1]
+    candidates = _with_body([p for p in chooser.points() if (p.level or 1) == 1], part.level)
     topical = _topical(chooser)
     off_topic_room = count - min(count, len(topical)) if chooser.topic else count
     groups: dict[tuple[str, int], list[Phrase]] = {}
@@ -677,6 +677,15 @@ def _choose_points(part: Part, chooser: _Chooser, units: list[_Unit], count: int
             break
 
 
+def _with_body(points: list[Phrase], level: Level | None) -> list[Phrase]:
+    """Where the numbering has no level below, a point whose substance is all in
+    its sub-points would stand as a bare heading: those with a body of their own,
+    if there are any."""
+    if level is not None and level.children is None:
+        return [p for p in points if p.body] or points
+    return points
+
+
 def _headlined(chooser: _Chooser) -> set[str]:
     """Ids of the points whose heading names the topic: about it however short the body is cut."""
     return {
@@ -718,9 +727,18 @@ def _parallel(points: Sequence[Phrase]) -> float:
 
 
 def _same_matter(a: Phrase, b: Phrase) -> bool:
-    """Two points on one matter: most of their keywords shared."""
+    """Two points on one matter: most of their keywords shared, or headings that
+    say much the same (要切实维护职工的合法权益 / 要切实维护好广大职工群众的合法权益)."""
     ka, kb = set(a.keywords[:4]), set(b.keywords[:4])
-    return bool(ka and kb) and len(ka & kb) >= 3
+    if ka and kb and len(ka & kb) >= 3:
+        return True
+    ha, hb = _bigram_set(a.heading or a.text), _bigram_set(b.heading or b.text)
+    return bool(ha and hb) and 2 * len(ha & hb) / (len(ha) + len(hb)) >= 0.5
+
+
+def _bigram_set(text: str) -> set[str]:
+    han = re.sub(r"[^\u4e00-\u9fff]", "", text)
+    return {han[i : i + 2] for i in range(len(han) - 1)}
 
 
 def _add_point(part: Part, chooser: _Chooser, units: list[_Unit], *, in_form_only: bool = False) -> bool:
@@ -748,6 +766,7 @@ def _add_point(part: Part, chooser: _Chooser, units: list[_Unit], *, in_form_onl
         and _family_free(p, chooser, bank)
         and not any(_same_matter(p, other) for other in drawn)
     ]
+    candidates = _with_body(candidates, level)
     # a point on the topic before any other, one that names it in its heading first;
     # then, among those, one whose heading has the form of every heading drawn (排比)
     for about in (_headlined(chooser), _topical(chooser)):

@@ -84,6 +84,7 @@ def of_occasion(phrase: Phrase, occasions: Sequence[str]) -> bool:
 
 # A speaker's own body or place by its level, as a phrase names it.
 _LEVEL_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("national", re.compile(r"中央企业|央企")),  # the central SOEs' own speaker: 国资委, their unions
     ("province", re.compile(r"省|自治区")),
     ("city", re.compile(r"市|首都")),
     ("county", re.compile(r"县|区|旗")),
