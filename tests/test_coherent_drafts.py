@@ -158,6 +158,13 @@ def test_with_nothing_fitting_the_template_speaks_and_says_so(tmp_path: Path) ->
     assert any("used the template's wording" in n and "'congratulate'" in n for n in d.notes)
 
 
+def test_points_of_other_occasions_are_told(tmp_path: Path) -> None:
+    bank = mined(tmp_path, congress=CONGRESS)
+    told = "no festival points in the bank fit; the points are from speeches of other occasions"
+    assert any(note.startswith(told) for note in draft(bank, "festival").notes)
+    assert not any("points in the bank fit" in note for note in draft(bank, "congress").notes)
+
+
 def test_every_move_of_the_template_in_order(tmp_path: Path) -> None:
     bank = mined(tmp_path, congress=CONGRESS, festival=FESTIVAL, county=COUNTY)
     for name in ("congress", "festival", "work-meeting", "commendation", "symposium"):

@@ -39,10 +39,12 @@ def speech_year(speech: Speech) -> int | None:
 
 
 _LEADING_YEAR_RE = re.compile(r"^(?:19|20)[0-9]{2}年")
-# The body that holds the meeting: 二十国集团领导人第十五次峰会 → 二十国集团.
-_HOST_RE = re.compile(
-    rf"^(?P<host>[{_HAN}]{{2,12}}?(?:组织|国集团|国家|银行|联盟)|[{_HAN}]{{2,8}}?(?:省|市|县|区)(?:总工会|工会))"
-)
+# The body that holds the meeting, where a speaker of it could be the user:
+# 郴州市总工会第十三次代表大会 → 郴州市总工会. An international body (二十国集团,
+# 亚投行, APEC) is no one's own organisation in a new speech: made {org}, its
+# plans would become the user's (枫林市总工会互联网和数字经济路线图); its
+# name stays, a specific to check.
+_HOST_RE = re.compile(rf"^(?P<host>[{_HAN}]{{2,8}}?(?:省|市|县|区)(?:总工会|工会))")
 
 
 def own_names(title: str | None, event_name: str | None = None) -> list[tuple[str, str]]:

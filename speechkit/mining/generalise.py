@@ -152,6 +152,18 @@ def _looked_back(text: str, year_end: int) -> bool:
     return bool(_ACHIEVED_RE.search(text, year_end, m.start() if m else len(text)))
 
 
+# A year in a sentence about a task of its own time (将2018年作为脱贫攻坚作风建设年)
+# is that time's: made the user's year, it would claim the task for now.
+_PAST_TASK_RE = re.compile(r"脱贫攻坚|全面小康|全面建成小康|疫情|复工复产|十三五|十二五")
+_SENTENCE_END_RE = re.compile(r"[。！？]")
+
+
+def _of_a_past_task(text: str, year_end: int) -> bool:
+    start = max((m.end() for m in _SENTENCE_END_RE.finditer(text, 0, year_end)), default=0)
+    end = _SENTENCE_END_RE.search(text, year_end)
+    return bool(_PAST_TASK_RE.search(text, start, end.start() if end else len(text)))
+
+
 def _is_own_year(value: str, context: SpeechContext | None) -> bool:
     """A written year is this year only in a speech of that year; a placeholder
     (20××) stands for the year of whatever speech it is in."""
@@ -183,7 +195,9 @@ def slot_spans(
             value = m.group("v")
             if name == "name" and value in _NOT_A_NAME:
                 continue
-            if name == "year" and (not _is_own_year(value, context) or _looked_back(text, end)):
+            if name == "year" and (
+                not _is_own_year(value, context) or _looked_back(text, end) or _of_a_past_task(text, end)
+            ):
                 continue
             if (
                 name == "date"
