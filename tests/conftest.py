@@ -78,7 +78,14 @@ def as_other_user() -> Callable[..., subprocess.CompletedProcess[str]]:
         if setpriv is None:
             pytest.skip("needs setpriv to run as a non-root user")
         prefix = [setpriv, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
-        probe = subprocess.run([*prefix, sys.executable, "-c", "import speechkit"], capture_output=True)
+        # The CLI's imports, not just the package: a virtual environment in a private
+        # folder gives the other user Python and the source but not typer.
+        probe = subprocess.run(
+            [*prefix, sys.executable, "-c", "import speechkit.cli"],
+            capture_output=True,
+            cwd="/",
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
         if probe.returncode != 0:
             pytest.skip(f"uid {NOBODY} cannot run this Python and speechkit: {probe.stderr[-200:]!r}")
 
