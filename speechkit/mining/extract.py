@@ -12,9 +12,11 @@ import contextlib
 import hashlib
 import os
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
@@ -25,7 +27,7 @@ from speechkit.bank.model import FILE_NAMES, KINDS, Bank, Phrase, Source, Specif
 from speechkit.errors import BankError, CorpusError, Interrupted
 from speechkit.mining import moves as move_cues
 from speechkit.mining.context import context_of
-from speechkit.mining.corpus_config import Stated, stated_for
+from speechkit.mining.corpus_config import CorpusSettings, Stated
 from speechkit.mining.generalise import SpeechContext, generalise
 from speechkit.mining.occasion import classify
 from speechkit.mining.reuse import fragment_reason, reuse_score
@@ -321,13 +323,8 @@ def add_knowledge(records: list[Record]) -> list[Record]:
         if known is None:
             text = _without_slots("\n".join([rec.heading or rec.text, *rec.body]))
             tokens = segment(text)
-            head: list[str] = []
-            length = 0
-            for token in tokens:
-                if length >= KEYWORD_SPAN:
-                    break
-                head.append(token)
-                length += len(token)
+            # the tokens up to the first that starts at KEYWORD_SPAN or beyond
+            head = tokens[: bisect_left(list(accumulate(map(len, tokens))), KEYWORD_SPAN) + 1]
             words = keywords_of_tokens(head) if rec.kind != "salutation" else []
             specifics = [(s.text, s.kind) for s in find_specifics(text, tokens, tags)]
             score = reuse_score(rec.kind, text, [k for _, k in specifics], rec.moves)
@@ -491,7 +488,8 @@ def mine_corpus(
     builder = PhraseBuilder()
     result = MinedCorpus({}, 0, 0, set())
     roots = [Path(p) for p in paths]
-    jobs_list = [(str(f), stated_for(f, _root_of(f, roots))) for f in files]
+    settings = CorpusSettings()
+    jobs_list = [(str(f), settings.stated_for(f, _root_of(f, roots))) for f in files]
     with _file_results(jobs_list, jobs) as results:
         for path, size, (label, records, count, rejected, error) in zip(files, sizes, results, strict=True):
             done += size

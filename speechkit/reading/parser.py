@@ -24,9 +24,16 @@ from dataclasses import dataclass, field
 
 from speechkit.reading import cues, sequences, wrapup
 from speechkit.reading.frontmatter import date_in, event_in, is_back_matter, is_subtitle, split_glued_header
-from speechkit.reading.markers import BLOCK_MARKER_RE, INLINE_MARKER_RE, read_block_marker, read_inline_marker
+from speechkit.reading.markers import (
+    BLOCK_MARKER_RE,
+    INLINE_MARKER_RE,
+    INLINE_MARKERS,
+    read_block_marker,
+    read_inline_marker,
+)
 from speechkit.reading.normalise import HAN_RE, NormText, normalise, tidy
 from speechkit.reading.outline import FileOutline, Para, Point, Speech
+from speechkit.reading.patterns import Skipping
 
 # ---------------------------------------------------------------- raw items
 
@@ -107,6 +114,7 @@ def _accept(stack: list[_Level], style: str, number: int, line_start: bool) -> i
 
 
 _BOUNDARY_CHARS = "。！？；："
+_BOUNDARY_RE = re.compile(f"[{_BOUNDARY_CHARS}]")
 
 
 def _boundaries(line: str) -> list[int]:
@@ -114,13 +122,13 @@ def _boundaries(line: str) -> list[int]:
     start, after a sentence end, and before a parenthesised marker glued to
     the text before it (texts with no line breaks: "…整治（一）抓好…")."""
     out = {0}
-    for m in re.finditer(f"[{_BOUNDARY_CHARS}]", line):
+    for m in _BOUNDARY_RE.finditer(line):
         b = m.end()
         if b < len(line) and line[b] == " ":
             b += 1
         if b < len(line):
             out.add(b)
-    for m in _GLUED_MARKER_RE.finditer(line):
+    for m in _GLUED_MARKERS.finditer(line):
         out.add(m.start())
     return sorted(out)
 
@@ -129,6 +137,8 @@ def _boundaries(line: str) -> list[int]:
 _GLUED_MARKER_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])[（(](?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})[）)](?=[\u4e00-\u9fff]{4})(?![项款条目])"
 )
+_GLUED_MARKERS = Skipping(_GLUED_MARKER_RE)
+_GLUED_BODY = Skipping(cues.GLUED_BODY_RE)
 
 
 def _is_title(line: str) -> bool:
@@ -399,10 +409,10 @@ def split_heading(text: str) -> tuple[str, str]:
     space = re.search(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", text)
     if space:
         cuts.append((space.start(), space.end()))
-    glued = cues.GLUED_BODY_RE.search(text)
+    glued = _GLUED_BODY.search(text)
     if glued:
         cuts.append((glued.start(), glued.start()))
-    for inline in INLINE_MARKER_RE.finditer(text, 4, sentence_end):
+    for inline in INLINE_MARKERS.finditer(text, 4, sentence_end):
         read = read_inline_marker(inline)
         if read and read[1] == 1 and text[inline.start() - 1] not in "、和与及的":
             cuts.append((inline.start(), inline.start()))
