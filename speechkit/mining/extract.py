@@ -371,6 +371,7 @@ class ExtractReport:
     kinds: dict[str, KindReport]
     written: bool
     skipped: list[str] = field(default_factory=list)
+    segmenter: str = ""  # rjieba, or jieba where it fell back
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -379,6 +380,7 @@ class ExtractReport:
             "speeches": self.speeches,
             "written": self.written,
             "skipped": self.skipped,
+            "segmenter": self.segmenter,
             "kinds": {k: {f: v for f, v in vars(r).items() if f != "changes"} for k, r in self.kinds.items()},
             "changes": {k: r.changes for k, r in self.kinds.items() if r.changes},
         }
@@ -559,6 +561,8 @@ def extract(
     ``jobs`` processes share the files (default: one per core); the result
     is the same byte for byte whatever their number.
     """
+    from speechkit.mining.keywords import segmenter
+
     folder = Path(out_dir)
     if folder.exists() and not folder.is_dir():
         raise BankError(f"{folder}: is a file; the bank output must be a folder")
@@ -581,7 +585,7 @@ def extract(
         except KeyboardInterrupt:
             raise Interrupted(_UNCHANGED) from None
         _note_rejected(reports, corpus.rejected)
-        return ExtractReport(folder, files, speeches, reports, written=False, skipped=skipped)
+        return ExtractReport(folder, files, speeches, reports, False, skipped, segmenter())
     if not folder.exists():
         try:
             folder.mkdir(parents=True)
@@ -602,7 +606,7 @@ def extract(
     except KeyboardInterrupt as exc:  # the write itself is never cut in two (write_group)
         done = written or isinstance(exc, CommittedInterrupt)
         raise Interrupted("interrupted; the bank was written in full" if done else _UNCHANGED) from None
-    return ExtractReport(folder, files, speeches, reports, written=True, skipped=skipped)
+    return ExtractReport(folder, files, speeches, reports, True, skipped, segmenter())
 
 
 def _note_rejected(reports: dict[str, KindReport], rejected: dict[str, int]) -> None:

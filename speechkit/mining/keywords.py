@@ -1,14 +1,14 @@
-"""Keywords with jieba: the only module that segments text.
+"""Segmentation and keywords: the only module that segments text.
 
-Only mining imports this module, so the drafting commands never pay for
-jieba's import or its dictionary. We use our own ``jieba.Tokenizer`` (never
-the global one), HMM off so tokens are stable across runs and versions, and
-keep its cache in the user's cache folder rather than a shared /tmp file.
-
-Where ``rjieba`` (jieba-rs, ``pip install 'speechkit[fast]'``) is installed we
-segment with it instead: the same dictionary, the same tokens with HMM off
-(a test compares them), many times faster. ``SPEECHKIT_SEGMENTER=jieba``
-forces plain jieba.
+Only mining imports this module, so the drafting commands never pay for a
+segmenter's import or its dictionary. We segment with ``rjieba`` (jieba-rs,
+a dependency wherever PyPI has a wheel of it): jieba's dictionary and, with
+HMM off, jieba's tokens (a test compares them), many times faster. jieba
+stays the reference and the fallback: where rjieba is missing, or with
+``SPEECHKIT_SEGMENTER=jieba``, we use our own ``jieba.Tokenizer`` (never the
+global one), HMM off so tokens are stable across runs and versions, with its
+cache in the user's cache folder rather than a shared /tmp file. Either way
+word frequencies and name tags come from jieba's dict.txt.
 """
 
 from __future__ import annotations
@@ -78,6 +78,7 @@ def _rjieba() -> Any:
 
 
 def segmenter() -> str:
+    """The segmenter mining uses here: ``rjieba``, or ``jieba`` where it falls back."""
     return "rjieba" if _rjieba() is not None else "jieba"
 
 
