@@ -173,19 +173,47 @@ def store(folder: Path, bank: Bank, before: str) -> None:
     files were read, so a file changed meanwhile leaves no index behind."""
     if signature(folder) != before:
         return
+    tmp = temp_path(folder)
+    if build(bank, tmp):
+        install(folder, tmp, before)
+
+
+def temp_path(folder: Path) -> Path:
+    """Where an index of ``folder`` is built before it is put in place."""
     path = index_path(folder)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+
+
+def build(bank: Bank, tmp: Path) -> bool:
+    """Fill a new index file at ``tmp`` for ``bank``, to be signed and put in
+    place by ``install`` (extract builds it while it writes the bank's files)."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.parent.mkdir(parents=True, exist_ok=True)
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         db = sqlite3.connect(tmp)
         try:
-            _fill(db, bank, before)
+            _fill(db, bank, "")
         finally:
             db.close()
-        os.replace(tmp, path)
+        return True
     except (OSError, sqlite3.Error):  # a full disk, an unwritable cache: no index, and no leftovers
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        return False
+
+
+def install(folder: Path, tmp: Path, before: str) -> None:
+    """Sign the index built at ``tmp`` with the signature of the files it holds, and put it in place."""
+    try:
+        db = sqlite3.connect(tmp)
+        try:
+            db.execute("UPDATE meta SET value = ? WHERE key = 'signature'", (before,))
+            db.commit()
+        finally:
+            db.close()
+        os.replace(tmp, index_path(folder))
+    except (OSError, sqlite3.Error):
         with contextlib.suppress(OSError):
             tmp.unlink()
 

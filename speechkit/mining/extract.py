@@ -31,7 +31,7 @@ from speechkit.mining.corpus_config import CorpusSettings, Stated
 from speechkit.mining.generalise import SpeechContext, generalise
 from speechkit.mining.occasion import classify
 from speechkit.mining.reuse import fragment_reason, reuse_score
-from speechkit.mining.workers import results_in_order
+from speechkit.mining.workers import beside, results_in_order
 from speechkit.reading import cues
 from speechkit.reading.corpus import CorpusFile, find_files, named_files, read_file, skip_or_raise
 from speechkit.reading.outline import Para, Point, Speech
@@ -598,15 +598,53 @@ def extract(
             existing = load_bank(folder, keep_raw=True) if is_bank_folder(folder) else None
             merged, reports = merge(existing, mined, inputs)
             _note_rejected(reports, corpus.rejected)
-            save_bank(folder, merged)
-            written = True
-            from speechkit.bank import index as bankindex  # index it now: the first draft from it is fast
-
-            bankindex.store(folder, Bank(folder, merged), bankindex.signature(folder))
+            with _indexing(folder, Bank(folder, merged), jobs) as index_written:
+                save_bank(folder, merged)
+                written = True
+                index_written()
     except KeyboardInterrupt as exc:  # the write itself is never cut in two (write_group)
         done = written or isinstance(exc, CommittedInterrupt)
         raise Interrupted("interrupted; the bank was written in full" if done else _UNCHANGED) from None
     return ExtractReport(folder, files, speeches, reports, True, skipped, segmenter())
+
+
+@contextlib.contextmanager
+def _indexing(folder: Path, bank: Bank, jobs: int | None) -> Iterator[Callable[[], None]]:
+    """Index the bank now, so that the first draft from it is fast. With more
+    than one process (and a bank large enough to be worth it) the index is
+    built in a helper process while this one writes the bank's files; the
+    function yielded, called once they are written, signs the index with
+    their signature and puts it in place."""
+    from speechkit.bank import index as bankindex
+
+    parallel = (jobs or default_jobs()) > 1 and len(bank) >= _INDEX_BESIDE_MIN
+    if not parallel or "fork" not in _start_methods():
+        yield lambda: bankindex.store(folder, bank, bankindex.signature(folder))
+        return
+    import multiprocessing
+
+    tmp = bankindex.temp_path(folder)
+
+    def install(built: Callable[[], bool]) -> None:
+        before = bankindex.signature(folder)
+        if built():
+            bankindex.install(folder, tmp, before)
+
+    try:
+        with beside(multiprocessing.get_context("fork"), lambda: bankindex.build(bank, tmp)) as built:
+            yield lambda: install(built)
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()  # left by a helper that failed or was stopped; gone once installed
+
+
+_INDEX_BESIDE_MIN = 2000  # phrases: a smaller bank is indexed before a helper process has started
+
+
+def _start_methods() -> list[str]:
+    import multiprocessing
+
+    return multiprocessing.get_all_start_methods()
 
 
 def _note_rejected(reports: dict[str, KindReport], rejected: dict[str, int]) -> None:

@@ -64,8 +64,8 @@ class Gated:
             self.may_match = lambda text: True
         elif isinstance(needs, str):
             self.may_match = lambda text: needs in text
-        elif isinstance(needs, tuple):
-            self.may_match = lambda text: any(word in text for word in needs)
+        elif isinstance(needs, tuple):  # one scan for any of them
+            self.may_match = re.compile(any_word(needs)).search
         else:
             self.may_match = needs.search
 
