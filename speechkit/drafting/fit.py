@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from speechkit.bank.model import Phrase
 
@@ -43,7 +44,12 @@ def foreign_occasions(text: str, occasions: Sequence[str]) -> list[str]:
 
 def fits_occasion(phrase: Phrase, occasions: Sequence[str]) -> bool:
     """Of the draft's occasion, or of none: it names no other occasion."""
-    return not occasions or not foreign_occasions(phrase.all_text(), occasions)
+    return not occasions or _fits(phrase.all_text(), tuple(occasions))
+
+
+@lru_cache(maxsize=4096)  # a draft asks again for every section of the same kind
+def _fits(text: str, occasions: tuple[str, ...]) -> bool:
+    return not foreign_occasions(text, occasions)
 
 
 def of_occasion(phrase: Phrase, occasions: Sequence[str]) -> bool:
