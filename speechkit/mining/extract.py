@@ -13,10 +13,11 @@ import hashlib
 import os
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from itertools import accumulate
+from itertools import accumulate, chain, repeat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -209,10 +210,8 @@ class _NearIndex:
         if len(key) > _NEAR_MAX_LEN:
             return None
         grams = _bigrams(key)
-        seen: dict[str, int] = {}
-        for gram in grams:
-            for other in self.postings.get(gram, ()):
-                seen[other] = seen.get(other, 0) + 1
+        # how many bigrams each earlier phrase shares with this one, counted in C
+        seen = Counter(chain.from_iterable(map(self.postings.get, grams, repeat(()))))
         for other, shared in sorted(seen.items(), key=lambda kv: (-kv[1], kv[0])):
             if 2 * shared / (len(grams) + len(self.grams[other])) < _CANDIDATE_DICE:
                 break
@@ -291,6 +290,8 @@ class PhraseBuilder:
         points = self.phrases["point"]
         for digest, children in self.children.items():
             points[digest].children = [points[c].id for c in children if c in points]
+        # what only merging needed goes now: writing a large bank is when memory peaks
+        self.near, self.alias, self.ids, self.children, self.sources = {}, {}, {}, {}, {}
         return {kind: list(self.phrases[kind].values()) for kind in KINDS}
 
 
@@ -452,20 +453,23 @@ class MinedCorpus:
     speeches: int
     labels: set[str]
     rejected: dict[str, int] = field(default_factory=dict)
+    segmenter: str = ""  # as the mining processes report it
 
 
-_Mined = tuple[str, list[Record], int, dict[str, int], str | None]
+_Mined = tuple[str, list[Record], int, dict[str, int], str | None, str]
 
 
 def _mine_file(job: tuple[str, Stated]) -> _Mined:
     """Worker: one file to records with their knowledge; an unreadable file returns its error."""
+    from speechkit.mining.keywords import segmenter
+
     path, stated = job
     try:
         corpus_file = read_file(Path(path))
     except CorpusError as exc:
-        return path, [], 0, {}, str(exc)
+        return path, [], 0, {}, str(exc), ""
     records, count, rejected = file_records(corpus_file, stated)
-    return corpus_file.label, add_knowledge(records), count, rejected, None
+    return corpus_file.label, add_knowledge(records), count, rejected, None, segmenter()
 
 
 def default_jobs() -> int:
@@ -493,7 +497,9 @@ def mine_corpus(
     settings = CorpusSettings()
     jobs_list = [(str(f), settings.stated_for(f, _root_of(f, roots))) for f in files]
     with _file_results(jobs_list, jobs) as results:
-        for path, size, (label, records, count, rejected, error) in zip(files, sizes, results, strict=True):
+        for path, size, (label, records, count, rejected, error, used) in zip(
+            files, sizes, results, strict=True
+        ):
             done += size
             if progress:
                 progress(done, total)
@@ -507,6 +513,7 @@ def mine_corpus(
             result.files += 1
             result.speeches += count
             result.labels.add(label)
+            result.segmenter = result.segmenter or used
     result.phrases = builder.result()
     return result
 
@@ -534,12 +541,11 @@ def _file_results(files: list[tuple[str, Stated]], jobs: int) -> Iterator[Iterat
         return
     import multiprocessing
 
-    from speechkit.mining.keywords import prepare
-
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    if context.get_start_method() == "fork":
-        prepare()  # load the dictionary once; forked workers share it
+    # Each worker loads the segmenter and dictionary itself, at the same time as
+    # the other: no longer than this process would take before forking them, and
+    # this one, which merges, never holds them (it holds the bank).
     results: Generator[_Mined, None, None] = results_in_order(context, _mine_file, files, jobs)
     try:
         yield results
@@ -578,6 +584,7 @@ def extract(
     except KeyboardInterrupt:
         raise Interrupted(_UNCHANGED) from None
     mined, files, speeches, inputs = corpus.phrases, corpus.files, corpus.speeches, corpus.labels
+    used = corpus.segmenter  # what the mining processes used; asked here only if none ran
     if dry_run:  # writes nothing: a pending write is read through its journal
         try:
             existing = load_bank(folder, keep_raw=True, warn=warn) if is_bank_folder(folder) else None
@@ -585,7 +592,9 @@ def extract(
         except KeyboardInterrupt:
             raise Interrupted(_UNCHANGED) from None
         _note_rejected(reports, corpus.rejected)
-        return ExtractReport(folder, files, speeches, reports, False, skipped, segmenter())
+        return ExtractReport(
+            folder, files, speeches, reports, False, skipped, corpus.segmenter or segmenter()
+        )
     if not folder.exists():
         try:
             folder.mkdir(parents=True)
@@ -605,7 +614,7 @@ def extract(
     except KeyboardInterrupt as exc:  # the write itself is never cut in two (write_group)
         done = written or isinstance(exc, CommittedInterrupt)
         raise Interrupted("interrupted; the bank was written in full" if done else _UNCHANGED) from None
-    return ExtractReport(folder, files, speeches, reports, True, skipped, segmenter())
+    return ExtractReport(folder, files, speeches, reports, True, skipped, used or segmenter())
 
 
 @contextlib.contextmanager

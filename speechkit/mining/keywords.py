@@ -196,14 +196,6 @@ def _open_dictionary(path: Path) -> BinaryIO:
         return fh
 
 
-def prepare() -> None:
-    """Load the segmenter and its dictionary now (before worker processes fork)."""
-    _idf_table()
-    dictionary_tags()
-    if _rjieba() is None:
-        tokenizer()
-
-
 def keywords(text: str, limit: int = MAX_KEYWORDS) -> list[str]:
     """The words that best say what ``text`` is about, most telling first.
 

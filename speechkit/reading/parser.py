@@ -209,14 +209,15 @@ class _Builder:
             self.salutation(line, offset)  # "同志们！" alone on the first line of a speech
             return
         pos = 0
+        last_colon = line.rfind("：")  # every salutation but an uncoloned run ends in one
         for b in _boundaries(line):
             if b < pos:
                 continue
             after_sentence = b == 0 or line[b - 1 if line[b - 1] != " " else b - 2] in "。！？"
             if after_sentence:
                 sal = (
-                    cues.SALUTATION_RE.match(line, b)
-                    or cues.STRICT_SALUTATION_RE.match(line, b)
+                    (b < last_colon and cues.SALUTATION_RE.match(line, b))
+                    or (b < last_colon and cues.STRICT_SALUTATION_RE.match(line, b))
                     or (
                         cues.UNCOLONED_SALUTATION_RE.match(line)
                         if b == 0 and self._at_speech_start()
