@@ -32,7 +32,7 @@ def _vary(text: str, rng: random.Random, n: int) -> str:
 
 def build(out: Path, total: int, seed: int = 1) -> None:
     from speechkit.bank.load import load_bank
-    from speechkit.bank.model import KINDS, Phrase, Source
+    from speechkit.bank.model import KINDS, Bank, Phrase, Source
     from speechkit.mining.extract import save_bank
 
     base = load_bank(ROOT / "phrasebanks", use_index=False)
@@ -62,6 +62,9 @@ def build(out: Path, total: int, seed: int = 1) -> None:
             child.level = 2
     out.mkdir(parents=True, exist_ok=True)
     save_bank(out, phrases)
+    from speechkit.bank import index as bankindex  # index it now, as extract does
+
+    bankindex.store(out, Bank(out, phrases), bankindex.signature(out))
 
 
 def main() -> None:

@@ -208,3 +208,21 @@ def test_no_temporary_index_is_left_on_a_full_disk(bank_copy: Path, monkeypatch:
     monkeypatch.setattr(bankindex.sqlite3, "connect", lambda path, **kw: real_connect(path, factory=Full))
     load_bank(bank_copy)
     assert list((Path(os.environ["SPEECHKIT_CACHE_DIR"]) / "banks").iterdir()) == []
+
+
+def test_a_parallel_extract_builds_the_index_beside_the_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from speechkit.mining import extract as mining
+
+    from .conftest import SEEDS
+
+    monkeypatch.setenv("SPEECHKIT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(mining, "_INDEX_BESIDE_MIN", 1)  # the seeds are a small bank
+    folder = tmp_path / "bank"
+    mining.extract([SEEDS], folder, jobs=2)
+    cached = indexed_bank(folder)
+    assert cached is not None, "the index built in a helper process is in place and valid"
+    from_yaml = load_bank(folder, use_index=False)
+    assert [p.to_dict() for p in cached.all()] == [p.to_dict() for p in from_yaml.all()]
+    assert not list(bankindex.index_path(folder).parent.glob(".*.tmp"))

@@ -29,8 +29,10 @@ pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs PO
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    # Large enough that two processes are still mining when the signal comes
+    # (at 1.2 s), on a fast machine too: mining runs at several MB/s a process.
     folder = tmp_path_factory.mktemp("interrupts") / "corpus"
-    synth.build(folder, 2.0, seed=3)
+    synth.build(folder, 20.0, seed=3)
     return folder
 
 
@@ -142,7 +144,9 @@ def test_workers_never_outlive_a_killed_parent(corpus: Path, tmp_path: Path) -> 
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
-    time.sleep(1.0)
+    deadline = time.monotonic() + 10
+    while len(session_processes(proc.pid)) < 3 and time.monotonic() < deadline:
+        time.sleep(0.05)  # the parent lists the files, then starts its two workers
     assert len(session_processes(proc.pid)) >= 2, "the workers had not started"
     proc.kill()  # SIGKILL: the parent cannot stop its workers
     proc.wait()

@@ -154,16 +154,24 @@ def _from_record(blob: bytes) -> Phrase:
     )  # fmt: skip
 
 
+# A new index file is a cache, built aside and renamed into place: no rollback
+# journal and no syncs while it is filled (a crash leaves a temporary file that
+# is never read), and its SQL indexes made once the rows are in, which is faster
+# than keeping them up to date row by row.
 _SCHEMA = """
+PRAGMA journal_mode = OFF;
+PRAGMA synchronous = OFF;
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE phrases (
     rowid INTEGER PRIMARY KEY, id TEXT NOT NULL, kind TEXT NOT NULL, ord INTEGER NOT NULL,
     search TEXT NOT NULL, tags TEXT NOT NULL, record BLOB NOT NULL);
+CREATE TABLE keywords (word TEXT NOT NULL, kind TEXT NOT NULL, ord INTEGER NOT NULL);
+CREATE TABLE children (parent TEXT NOT NULL, child TEXT NOT NULL);
+"""
+_INDEXES = """
 CREATE UNIQUE INDEX phrases_id ON phrases (id);
 CREATE UNIQUE INDEX phrases_kind_ord ON phrases (kind, ord);
-CREATE TABLE keywords (word TEXT NOT NULL, kind TEXT NOT NULL, ord INTEGER NOT NULL);
 CREATE INDEX keywords_word ON keywords (word, kind);
-CREATE TABLE children (parent TEXT NOT NULL, child TEXT NOT NULL);
 CREATE INDEX children_child ON children (child);
 """
 
@@ -173,19 +181,47 @@ def store(folder: Path, bank: Bank, before: str) -> None:
     files were read, so a file changed meanwhile leaves no index behind."""
     if signature(folder) != before:
         return
+    tmp = temp_path(folder)
+    if build(bank, tmp):
+        install(folder, tmp, before)
+
+
+def temp_path(folder: Path) -> Path:
+    """Where an index of ``folder`` is built before it is put in place."""
     path = index_path(folder)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+
+
+def build(bank: Bank, tmp: Path) -> bool:
+    """Fill a new index file at ``tmp`` for ``bank``, to be signed and put in
+    place by ``install`` (extract builds it while it writes the bank's files)."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.parent.mkdir(parents=True, exist_ok=True)
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         db = sqlite3.connect(tmp)
         try:
-            _fill(db, bank, before)
+            _fill(db, bank, "")
         finally:
             db.close()
-        os.replace(tmp, path)
+        return True
     except (OSError, sqlite3.Error):  # a full disk, an unwritable cache: no index, and no leftovers
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        return False
+
+
+def install(folder: Path, tmp: Path, before: str) -> None:
+    """Sign the index built at ``tmp`` with the signature of the files it holds, and put it in place."""
+    try:
+        db = sqlite3.connect(tmp)
+        try:
+            db.execute("UPDATE meta SET value = ? WHERE key = 'signature'", (before,))
+            db.commit()
+        finally:
+            db.close()
+        os.replace(tmp, index_path(folder))
+    except (OSError, sqlite3.Error):
         with contextlib.suppress(OSError):
             tmp.unlink()
 
@@ -209,6 +245,7 @@ def _fill(db: sqlite3.Connection, bank: Bank, before: str) -> None:
     links = ((p.id, c) for p in bank.of_kind("point") for c in p.children)
     db.executemany("INSERT INTO children VALUES (?, ?)", links)
     db.commit()
+    db.executescript(_INDEXES)
 
 
 _T = TypeVar("_T")

@@ -178,17 +178,23 @@ _FLOW_UNSAFE = set(",[]{}")
 _ESCAPE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
-# Text that starts with a Chinese character and holds nothing YAML treats
-# specially reads back as itself: the common case, checked without the resolver.
+# Text that starts with a Chinese character, holds nothing YAML treats
+# specially and does not end in a space reads back as itself: the common case,
+# checked without the resolver (one scan for a character that is not safe).
 _FORBIDDEN = "\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff"
-_SAFE_CJK_RE = re.compile(f"[\u4e00-\u9fff](?:(?![:#]|[{_FORBIDDEN}]).)*(?<! )\\Z")
-_SAFE_CJK_FLOW_RE = re.compile(f"[\u4e00-\u9fff](?:(?![:#,\\[\\]{{}}]|[{_FORBIDDEN}]).)*(?<! )\\Z")
+_NOT_SAFE_RE = re.compile(f"[:#{_FORBIDDEN}]")
+_NOT_SAFE_FLOW_RE = re.compile(f"[:#,\\[\\]{{}}{_FORBIDDEN}]")
 
 
 @lru_cache(maxsize=8192)  # file names, tags and keywords recur from entry to entry
 def scalar(value: str, flow: bool = False) -> str:
     """``value`` as a YAML scalar: plain when that reads back the same, else quoted."""
-    if (_SAFE_CJK_FLOW_RE if flow else _SAFE_CJK_RE).match(value):
+    if (
+        value
+        and "\u4e00" <= value[0] <= "\u9fff"
+        and value[-1] != " "
+        and not (_NOT_SAFE_FLOW_RE if flow else _NOT_SAFE_RE).search(value)
+    ):
         return value
     if _plain_ok(value) and not (flow and _FLOW_UNSAFE & set(value)):
         return value

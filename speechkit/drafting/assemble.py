@@ -180,9 +180,12 @@ def _topic_hits(phrase: Phrase, topic: Sequence[str]) -> int:
 # A kind with up to POOL_ALL phrases is considered whole. A larger one (a bank
 # of 100,000 phrases) offers POOL_SAMPLE phrases drawn with the seed plus up to
 # POOL_TOPIC that match the topic, so a draft reads a few hundred phrases, not all.
-POOL_ALL = 2000
+# POOL_ALL is no more than such a pool: choosing costs time in proportion to the
+# pool, and a whole kind of 2,000 points took 4x as long as a sampled one
+# (bench/RESULTS.md, issue 15), so no bank size may be slower to draft from.
 POOL_SAMPLE = 300
 POOL_TOPIC = 150
+POOL_ALL = POOL_SAMPLE + POOL_TOPIC
 
 
 class _Chooser:
@@ -215,8 +218,11 @@ class _Chooser:
         self.seats: dict[tuple[str, int], str | None] | None = None
 
     def parents_of(self, point_id: str) -> list[str]:
-        if point_id not in self.parents:
-            self.parents[point_id] = self.bank.parents(point_id)
+        if point_id not in self.parents:  # asked for the whole pool at once: one query, not one a point
+            wanted = [p.id for p in self.pool("point") if p.id not in self.parents]
+            wanted += [] if point_id in wanted else [point_id]
+            found = self.bank.parents_many(wanted)
+            self.parents.update({i: found.get(i, []) for i in wanted})
         return self.parents[point_id]
 
     def pool(self, kind: str) -> list[Phrase]:

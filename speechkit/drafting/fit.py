@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from speechkit.bank.model import Phrase
 
@@ -68,7 +69,12 @@ def without_foreign_address(text: str, occasions: Sequence[str]) -> str:
 
 def fits_occasion(phrase: Phrase, occasions: Sequence[str]) -> bool:
     """Of the draft's occasion, or of none: it names no other occasion."""
-    return not occasions or not foreign_occasions(phrase.all_text(), occasions)
+    return not occasions or _text_fits_occasion(phrase.all_text(), tuple(occasions))
+
+
+@lru_cache(maxsize=4096)  # a draft asks again for every section of the same kind
+def _text_fits_occasion(text: str, occasions: tuple[str, ...]) -> bool:
+    return not foreign_occasions(text, occasions)
 
 
 def statecraft(phrase: Phrase, occasions: Sequence[str]) -> bool:

@@ -80,19 +80,35 @@ def _read(config: Path) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
     return defaults, files
 
 
-def stated_for(path: Path, root: Path) -> Stated:
-    """The settings that apply to ``path`` (a file found under ``root``)."""
-    settings: dict[str, str] = {}
-    folder = path.parent
-    stop = root if root.is_dir() else root.parent
-    chain = [folder, *folder.parents]
-    for current in chain:
-        config = current / CONFIG_NAME
-        if config.is_file():
-            defaults, files = _read(config.resolve())
+class CorpusSettings:
+    """The settings files of one corpus, looked up once a folder rather than
+    once a file (a corpus may hold thousands of files in one folder)."""
+
+    def __init__(self) -> None:
+        self._above: dict[tuple[Path, Path], list[tuple[Path, Path]]] = {}
+
+    def stated_for(self, path: Path, root: Path) -> Stated:
+        """The settings that apply to ``path`` (a file found under ``root``)."""
+        settings: dict[str, str] = {}
+        for current, config in self._configs_above(path.parent, root):
+            defaults, files = _read(config)
             own = files.get(path.relative_to(current).as_posix(), {})
             for key in _KEYS:
                 settings.setdefault(key, own.get(key) or defaults.get(key) or "")
-        if current == stop or stop not in current.parents:
-            break
-    return Stated(settings.get("occasion") or None, settings.get("speaker_level") or None)
+        return Stated(settings.get("occasion") or None, settings.get("speaker_level") or None)
+
+    def _configs_above(self, folder: Path, root: Path) -> list[tuple[Path, Path]]:
+        """(folder, its settings file) from ``folder`` up to ``root``, nearest first."""
+        known = self._above.get((folder, root))
+        if known is not None:
+            return known
+        found = []
+        stop = root if root.is_dir() else root.parent
+        for current in [folder, *folder.parents]:
+            config = current / CONFIG_NAME
+            if config.is_file():
+                found.append((current, config.resolve()))
+            if current == stop or stop not in current.parents:
+                break
+        self._above[(folder, root)] = found
+        return found

@@ -12,9 +12,12 @@ import contextlib
 import hashlib
 import os
 import re
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from itertools import accumulate, chain, repeat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -25,11 +28,11 @@ from speechkit.bank.load import is_bank_folder, load_bank
 from speechkit.bank.model import FILE_NAMES, KINDS, Bank, Phrase, Source, Specific, dedup_key, phrase_id
 from speechkit.errors import BankError, CorpusError, Interrupted
 from speechkit.mining.context import context_of
-from speechkit.mining.corpus_config import Stated, stated_for
+from speechkit.mining.corpus_config import CorpusSettings, Stated
 from speechkit.mining.generalise import SpeechContext, generalise
 from speechkit.mining.occasion import classify
 from speechkit.mining.reuse import fragment_reason, reuse_score
-from speechkit.mining.workers import results_in_order
+from speechkit.mining.workers import beside, results_in_order
 from speechkit.reading import cues
 from speechkit.reading.corpus import CorpusFile, find_files, named_files, read_file, skip_or_raise
 from speechkit.reading.outline import Para, Point, Speech
@@ -227,10 +230,8 @@ class _NearIndex:
         if len(key) > _NEAR_MAX_LEN:
             return None
         grams = _bigrams(key)
-        seen: dict[str, int] = {}
-        for gram in grams:
-            for other in self.postings.get(gram, ()):
-                seen[other] = seen.get(other, 0) + 1
+        # how many bigrams each earlier phrase shares with this one, counted in C
+        seen = Counter(chain.from_iterable(map(self.postings.get, grams, repeat(()))))
         for other, shared in sorted(seen.items(), key=lambda kv: (-kv[1], kv[0])):
             if 2 * shared / (len(grams) + len(self.grams[other])) < _CANDIDATE_DICE:
                 break
@@ -309,6 +310,8 @@ class PhraseBuilder:
         points = self.phrases["point"]
         for digest, children in self.children.items():
             points[digest].children = [points[c].id for c in children if c in points]
+        # what only merging needed goes now: writing a large bank is when memory peaks
+        self.near, self.alias, self.ids, self.children, self.sources = {}, {}, {}, {}, {}
         return {kind: list(self.phrases[kind].values()) for kind in KINDS}
 
 
@@ -341,13 +344,8 @@ def add_knowledge(records: list[Record]) -> list[Record]:
         if known is None:
             text = _without_slots("\n".join([rec.heading or rec.text, *rec.body]))
             tokens = segment(text)
-            head: list[str] = []
-            length = 0
-            for token in tokens:
-                if length >= KEYWORD_SPAN:
-                    break
-                head.append(token)
-                length += len(token)
+            # the tokens up to the first that starts at KEYWORD_SPAN or beyond
+            head = tokens[: bisect_left(list(accumulate(map(len, tokens))), KEYWORD_SPAN) + 1]
             words = keywords_of_tokens(head) if rec.kind != "salutation" else []
             specifics = [(s.text, s.kind) for s in find_specifics(text, tokens, tags)]
             score = reuse_score(rec.kind, text, [k for _, k in specifics], rec.moves)
@@ -394,6 +392,7 @@ class ExtractReport:
     kinds: dict[str, KindReport]
     written: bool
     skipped: list[str] = field(default_factory=list)
+    segmenter: str = ""  # rjieba, or jieba where it fell back
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -402,6 +401,7 @@ class ExtractReport:
             "speeches": self.speeches,
             "written": self.written,
             "skipped": self.skipped,
+            "segmenter": self.segmenter,
             "kinds": {k: {f: v for f, v in vars(r).items() if f != "changes"} for k, r in self.kinds.items()},
             "changes": {k: r.changes for k, r in self.kinds.items() if r.changes},
         }
@@ -473,20 +473,23 @@ class MinedCorpus:
     speeches: int
     labels: set[str]
     rejected: dict[str, int] = field(default_factory=dict)
+    segmenter: str = ""  # as the mining processes report it
 
 
-_Mined = tuple[str, list[Record], int, dict[str, int], str | None]
+_Mined = tuple[str, list[Record], int, dict[str, int], str | None, str]
 
 
 def _mine_file(job: tuple[str, Stated]) -> _Mined:
     """Worker: one file to records with their knowledge; an unreadable file returns its error."""
+    from speechkit.mining.keywords import segmenter
+
     path, stated = job
     try:
         corpus_file = read_file(Path(path))
     except CorpusError as exc:
-        return path, [], 0, {}, str(exc)
+        return path, [], 0, {}, str(exc), ""
     records, count, rejected = file_records(corpus_file, stated)
-    return corpus_file.label, add_knowledge(records), count, rejected, None
+    return corpus_file.label, add_knowledge(records), count, rejected, None, segmenter()
 
 
 def default_jobs() -> int:
@@ -511,9 +514,12 @@ def mine_corpus(
     builder = PhraseBuilder()
     result = MinedCorpus({}, 0, 0, set())
     roots = [Path(p) for p in paths]
-    jobs_list = [(str(f), stated_for(f, _root_of(f, roots))) for f in files]
+    settings = CorpusSettings()
+    jobs_list = [(str(f), settings.stated_for(f, _root_of(f, roots))) for f in files]
     with _file_results(jobs_list, jobs) as results:
-        for path, size, (label, records, count, rejected, error) in zip(files, sizes, results, strict=True):
+        for path, size, (label, records, count, rejected, error, used) in zip(
+            files, sizes, results, strict=True
+        ):
             done += size
             if progress:
                 progress(done, total)
@@ -527,6 +533,7 @@ def mine_corpus(
             result.files += 1
             result.speeches += count
             result.labels.add(label)
+            result.segmenter = result.segmenter or used
     result.phrases = builder.result()
     return result
 
@@ -554,12 +561,11 @@ def _file_results(files: list[tuple[str, Stated]], jobs: int) -> Iterator[Iterat
         return
     import multiprocessing
 
-    from speechkit.mining.keywords import prepare
-
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    if context.get_start_method() == "fork":
-        prepare()  # load the dictionary once; forked workers share it
+    # Each worker loads the segmenter and dictionary itself, at the same time as
+    # the other: no longer than this process would take before forking them, and
+    # this one, which merges, never holds them (it holds the bank).
     results: Generator[_Mined, None, None] = results_in_order(context, _mine_file, files, jobs)
     try:
         yield results
@@ -581,6 +587,8 @@ def extract(
     ``jobs`` processes share the files (default: one per core); the result
     is the same byte for byte whatever their number.
     """
+    from speechkit.mining.keywords import segmenter
+
     folder = Path(out_dir)
     if folder.exists() and not folder.is_dir():
         raise BankError(f"{folder}: is a file; the bank output must be a folder")
@@ -596,6 +604,7 @@ def extract(
     except KeyboardInterrupt:
         raise Interrupted(_UNCHANGED) from None
     mined, files, speeches, inputs = corpus.phrases, corpus.files, corpus.speeches, corpus.labels
+    used = corpus.segmenter  # what the mining processes used; asked here only if none ran
     if dry_run:  # writes nothing: a pending write is read through its journal
         try:
             existing = load_bank(folder, keep_raw=True, warn=warn) if is_bank_folder(folder) else None
@@ -603,7 +612,9 @@ def extract(
         except KeyboardInterrupt:
             raise Interrupted(_UNCHANGED) from None
         _note_rejected(reports, corpus.rejected)
-        return ExtractReport(folder, files, speeches, reports, written=False, skipped=skipped)
+        return ExtractReport(
+            folder, files, speeches, reports, False, skipped, corpus.segmenter or segmenter()
+        )
     if not folder.exists():
         try:
             folder.mkdir(parents=True)
@@ -616,15 +627,53 @@ def extract(
             existing = load_bank(folder, keep_raw=True) if is_bank_folder(folder) else None
             merged, reports = merge(existing, mined, inputs)
             _note_rejected(reports, corpus.rejected)
-            save_bank(folder, merged)
-            written = True
-            from speechkit.bank import index as bankindex  # index it now: the first draft from it is fast
-
-            bankindex.store(folder, Bank(folder, merged), bankindex.signature(folder))
+            with _indexing(folder, Bank(folder, merged), jobs) as index_written:
+                save_bank(folder, merged)
+                written = True
+                index_written()
     except KeyboardInterrupt as exc:  # the write itself is never cut in two (write_group)
         done = written or isinstance(exc, CommittedInterrupt)
         raise Interrupted("interrupted; the bank was written in full" if done else _UNCHANGED) from None
-    return ExtractReport(folder, files, speeches, reports, written=True, skipped=skipped)
+    return ExtractReport(folder, files, speeches, reports, True, skipped, used or segmenter())
+
+
+@contextlib.contextmanager
+def _indexing(folder: Path, bank: Bank, jobs: int | None) -> Iterator[Callable[[], None]]:
+    """Index the bank now, so that the first draft from it is fast. With more
+    than one process (and a bank large enough to be worth it) the index is
+    built in a helper process while this one writes the bank's files; the
+    function yielded, called once they are written, signs the index with
+    their signature and puts it in place."""
+    from speechkit.bank import index as bankindex
+
+    parallel = (jobs or default_jobs()) > 1 and len(bank) >= _INDEX_BESIDE_MIN
+    if not parallel or "fork" not in _start_methods():
+        yield lambda: bankindex.store(folder, bank, bankindex.signature(folder))
+        return
+    import multiprocessing
+
+    tmp = bankindex.temp_path(folder)
+
+    def install(built: Callable[[], bool]) -> None:
+        before = bankindex.signature(folder)
+        if built():
+            bankindex.install(folder, tmp, before)
+
+    try:
+        with beside(multiprocessing.get_context("fork"), lambda: bankindex.build(bank, tmp)) as built:
+            yield lambda: install(built)
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()  # left by a helper that failed or was stopped; gone once installed
+
+
+_INDEX_BESIDE_MIN = 2000  # phrases: a smaller bank is indexed before a helper process has started
+
+
+def _start_methods() -> list[str]:
+    import multiprocessing
+
+    return multiprocessing.get_all_start_methods()
 
 
 def _note_rejected(reports: dict[str, KindReport], rejected: dict[str, int]) -> None:

@@ -9,9 +9,11 @@ no slot may overlap a protected fixed expression.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from speechkit.bank.slots import escape_braces
+from speechkit.reading.patterns import Finder, Gated, Skipping
 
 _HAN = "\u4e00-\u9fff"
 _EVENT_SUFFIX = (
@@ -24,31 +26,47 @@ _ORG_END = (
 _NOT_PLACE_WORDS = "根据|按照|通过|作为|经过|由于|全国|各地|加强|推动|支持|依托|发挥|要求|组织|参加|联合|召开"
 _FUNCTION_CHARS = set("在年的和与是了为对向从全各我本该其这那个")
 _NOT_PLACE = "全|我|本|各|该|每|两|外|他|此|省|市|县|区|州|地|城|郊|老|新|首|中|大|小"
+# How every event's name ends (the last characters of _EVENT_SUFFIX) and what follows it.
+_EVENT_END_RE = re.compile("[会议式班坛礼](?:隆重|胜利|召开|开幕|举行|之际|上|，|。|！|,)")
 
-_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+# Each rule is run only over a text that holds what it cannot match without
+# (``Gated``): most texts hold no ``我代表``, no ``同志``, no date.
+_RULES: tuple[tuple[str, Finder], ...] = (
     # 在北京市工会第十二次代表大会隆重召开之际 / 今天的全市工会工作会议 / 这里召开…座谈会
     (
         "event",
-        re.compile(
-            rf"(?:(?<=在)|(?<=今天的)|(?<=本次)|(?<=这次)|(?<=这里召开)|(?<=今天召开的))"
-            rf"(?P<v>(?!这里)(?:(?!召开|举行)[{_HAN}“”]){{2,24}}?(?:第[一二三四五六七八九十百]+[次届])?(?:{_EVENT_SUFFIX}))"
-            rf"(?=隆重|胜利|召开|开幕|举行|之际|上|，|。|！|,)"
+        Gated(
+            ("在", "今天的", "本次", "这次", "这里召开", "今天召开的"),
+            Gated(
+                _EVENT_END_RE,
+                re.compile(
+                    rf"(?:(?<=在)|(?<=今天的)|(?<=本次)|(?<=这次)|(?<=这里召开)|(?<=今天召开的))"
+                    rf"(?P<v>(?!这里)(?:(?!召开|举行)[{_HAN}“”]){{2,24}}?(?:第[一二三四五六七八九十百]+[次届])?(?:{_EVENT_SUFFIX}))"
+                    rf"(?=隆重|胜利|召开|开幕|举行|之际|上|，|。|！|,)"
+                ),
+            ),
         ),
     ),
     # 我代表市委、市人大、市政府、市政协，向…
     (
         "speaker",
-        re.compile(
-            rf"(?<=我代表)(?P<v>(?:[{_HAN}]{{1,12}}?(?:{_ORG_END}))(?:、[{_HAN}]{{1,12}}?(?:{_ORG_END})){{0,6}})"
-            rf"(?=，|,|向|对|祝|衷心|热烈|表示|来|到)"
+        Gated(
+            "我代表",
+            re.compile(
+                rf"(?<=我代表)(?P<v>(?:[{_HAN}]{{1,12}}?(?:{_ORG_END}))(?:、[{_HAN}]{{1,12}}?(?:{_ORG_END})){{0,6}})"
+                rf"(?=，|,|向|对|祝|衷心|热烈|表示|来|到)"
+            ),
         ),
     ),
     # 郴州市总工会, 湖南省委员会: a place name (checked against _NOT_PLACE) and an organ
     (
         "org",
-        re.compile(
-            rf"(?<![{_HAN}])(?P<v>(?!{_NOT_PLACE_WORDS})[{_HAN}]{{2,3}}(?:省|市|县)"
-            rf"(?:总工会|工会|委员会|人民政府))"
+        Gated(
+            re.compile("[省市县](?:总工会|工会|委员会|人民政府)"),
+            re.compile(
+                rf"(?<![{_HAN}])(?P<v>(?!{_NOT_PLACE_WORDS})[{_HAN}]{{2,3}}(?:省|市|县)"
+                rf"(?:总工会|工会|委员会|人民政府))"
+            ),
         ),
     ),
     # 2023年 / 20××年 as this year; not a year looked back on ("过去的20××年里",
@@ -57,18 +75,23 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # also be the speech's own (see ``SpeechContext``).
     (
         "year",
-        re.compile(
-            r"(?<!过去的)(?<!过去)(?<!回顾)(?<!总结)(?<!去年)(?<!上一)(?<![0-9到至从截止—－~-])(?<!截至)(?<!以前)"
-            r"(?P<v>(?:19|20)(?:[0-9]{2}|××))(?=年)"
-            r"(?!年里|年的基础上|年以来|年来|年度工会工作模范|年底|年末|年前|年远景|年可持续|年议程|年目标|年[—－~-]|年至|年到)"
+        Skipping(
+            re.compile(
+                r"(?<!过去的)(?<!过去)(?<!回顾)(?<!总结)(?<!去年)(?<!上一)(?<![0-9到至从截止—－~-])(?<!截至)(?<!以前)"
+                r"(?P<v>(?:19|20)(?:[0-9]{2}|××))(?=年)"
+                r"(?!年里|年的基础上|年以来|年来|年度工会工作模范|年底|年末|年前|年远景|年可持续|年议程|年目标|年[—－~-]|年至|年到)"
+            )
         ),
     ),
-    ("date", re.compile(r"(?<![0-9])(?P<v>[0-9]{1,2}月[0-9]{1,2}日)")),
+    ("date", Gated("月", Skipping(re.compile(r"(?<![0-9])(?P<v>[0-9]{1,2}月[0-9]{1,2}日)")))),
     # 刚才，梁伟同志作了工作报告
     (
         "name",
-        re.compile(
-            rf"(?:(?<=^)|(?<=[，。！：、]))(?P<v>[{_HAN}]{{2,3}})(?=同志(?:作了|已经|的|讲|所作|代表|在))"
+        Gated(
+            "同志",
+            re.compile(
+                rf"(?:(?<=^)|(?<=[，。！：、]))(?P<v>[{_HAN}]{{2,3}})(?=同志(?:作了|已经|的|讲|所作|代表|在))"
+            ),
         ),
     ),
 )
@@ -139,6 +162,15 @@ _NAME_GOES_ON_RE = re.compile(
     rf"[{_HAN}]{{0,6}}?(?:集团|公司|试验区|自由贸易港|自贸港|实验室|大学|银行|一号|[新高]区|开发区|港|控股)"
 )
 _WRITTEN_YEAR_BEFORE_RE = re.compile(r"(?:19|20)(?:[0-9]{2}|××)年$")
+_WRITTEN_YEAR_REACH = 6  # a match of it starts at most this far back (five characters and a line break)
+
+
+def _occurrences(value: str, text: str) -> Iterator[int]:
+    """Where ``value`` starts in ``text``, left to right, never overlapping (as ``re.finditer``)."""
+    start = text.find(value)
+    while start >= 0 and value:
+        yield start
+        start = text.find(value, start + len(value))
 
 
 # A year whose clause tells what it achieved is looked back on (20××年中央企业工会
@@ -181,8 +213,8 @@ def slot_spans(
     rules = _RULES + ((("count", _COUNT_RE),) if transition else ())
     quoted = [(m.start(), m.end()) for m in _QUOTED_RE.finditer(text)]
     for value, name in context.own if context else ():
-        for m in re.finditer(re.escape(value), text):
-            start, end = m.span()
+        for start in _occurrences(value, text):
+            end = start + len(value)
             if any(start < qe and qs < end for qs, qe in quoted) or _NAME_GOES_ON_RE.match(text, end):
                 continue  # part of another name: “吉林一号”, 海南自由贸易港, 广西国控集团
             if not any(start < pe and ps < end for ps, pe in protected) and not any(
@@ -201,7 +233,7 @@ def slot_spans(
                 continue
             if (
                 name == "date"
-                and _WRITTEN_YEAR_BEFORE_RE.search(text, 0, start)
+                and _WRITTEN_YEAR_BEFORE_RE.search(text, max(0, start - _WRITTEN_YEAR_REACH), start)
                 and not any(n == "year" and e + 1 == start for _, e, n in spans)
             ):
                 continue  # the day of a year that is not this one

@@ -1,24 +1,31 @@
-"""Keywords with jieba: the only module that segments text.
+"""Segmentation and keywords: the only module that segments text.
 
-Only mining imports this module, so the drafting commands never pay for
-jieba's import or its dictionary. We use our own ``jieba.Tokenizer`` (never
-the global one), HMM off so tokens are stable across runs and versions, and
-keep its cache in the user's cache folder rather than a shared /tmp file.
-
-Where ``rjieba`` (jieba-rs, ``pip install 'speechkit[fast]'``) is installed we
-segment with it instead: the same dictionary, the same tokens with HMM off
-(a test compares them), many times faster. ``SPEECHKIT_SEGMENTER=jieba``
-forces plain jieba.
+Only mining imports this module, so the drafting commands never pay for a
+segmenter's import or its dictionary. We segment with ``rjieba`` (jieba-rs,
+a dependency wherever PyPI has a wheel of it): jieba's dictionary and, with
+HMM off, jieba's tokens (a test compares them), many times faster. jieba
+stays the reference and the fallback: where rjieba is missing, or with
+``SPEECHKIT_SEGMENTER=jieba``, we use our own ``jieba.Tokenizer`` (never the
+global one), HMM off so tokens are stable across runs and versions, with its
+cache in the user's cache folder rather than a shared /tmp file. Either way
+word frequencies and name tags come from jieba's dict.txt.
 """
 
 from __future__ import annotations
 
+import hashlib
+import heapq
+import importlib.util
 import logging
 import marshal
 import math
 import os
+from collections import Counter
 from functools import lru_cache
-from typing import Any
+from itertools import compress, repeat
+from operator import is_not
+from pathlib import Path
+from typing import Any, BinaryIO
 
 from speechkit.paths import cache_dir
 
@@ -71,6 +78,7 @@ def _rjieba() -> Any:
 
 
 def segmenter() -> str:
+    """The segmenter mining uses here: ``rjieba``, or ``jieba`` where it falls back."""
     return "rjieba" if _rjieba() is not None else "jieba"
 
 
@@ -78,19 +86,43 @@ def segment(text: str) -> list[str]:
     """Tokens of ``text``, HMM off."""
     fast = _rjieba()
     if fast is not None:
-        return list(fast.cut(text, hmm=False))
+        tokens: list[str] = fast.cut(text, hmm=False)  # already a new list
+        return tokens
     result: list[str] = tokenizer().lcut(text, HMM=False)
     return result
 
 
+class _Rarity(dict[str, "float | None"]):
+    """How rare each word is in jieba's dictionary (its idf), worked out once a
+    word per process; None for a token that is never a keyword (too short, not
+    Chinese, a stopword), so a token costs one look-up however often it recurs."""
+
+    _MAX = 300_000  # distinct tokens kept (numbers and names make the set open-ended)
+
+    def __init__(self, freq: dict[str, int], total: int) -> None:
+        super().__init__()
+        self.freq = freq
+        self.log_total = math.log(total)
+
+    def __missing__(self, token: str) -> float | None:
+        if len(token) < 2 or not "\u4e00" <= token[0] <= "\u9fff" or token in STOPWORDS:
+            rarity = None
+        else:
+            rarity = self.log_total - math.log(self.freq.get(token, 0) + 1)
+        if len(self) >= self._MAX:
+            self.clear()
+        self[token] = rarity
+        return rarity
+
+
 @lru_cache(maxsize=1)
-def _idf_table() -> tuple[dict[str, int], float]:
+def _idf_table() -> _Rarity:
     """Word frequencies of jieba's dictionary, for rarity."""
     if _rjieba() is None:
         tok = tokenizer()
-        return tok.FREQ, math.log(tok.total)
+        return _Rarity(tok.FREQ, tok.total)
     freq, total, _ = _dictionary_tables()
-    return freq, math.log(total)
+    return _Rarity(freq, total)
 
 
 # The tags that may name something (places, organisations, people, other
@@ -108,10 +140,16 @@ def dictionary_tags() -> dict[str, str]:
 def _dictionary_tables() -> tuple[dict[str, int], int, dict[str, str]]:
     """jieba's dict.txt as {word: frequency}, its total, and the name tags,
     without building jieba's prefix dictionary (rjieba has its own); cached
-    as marshal in the user cache."""
-    import jieba
-
-    cache = cache_dir() / f"jieba-{jieba.__version__}-tables.marshal"
+    as marshal in the user cache, named after the dictionary file it was read
+    from, so reading it needs no ``import jieba`` (0.2 s)."""
+    path = _dictionary_file()
+    try:
+        info = path.stat()
+        stamp = f"{path}:{info.st_size}:{info.st_mtime_ns}"
+    except OSError:
+        stamp = str(path)
+    key = hashlib.sha1(stamp.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    cache = cache_dir() / f"jieba-tables-{key}.marshal"
     try:
         freq, total, tags = marshal.loads(cache.read_bytes())
         if isinstance(freq, dict) and isinstance(total, int) and isinstance(tags, dict):
@@ -121,7 +159,7 @@ def _dictionary_tables() -> tuple[dict[str, int], int, dict[str, str]]:
     freq = {}
     tags = {}
     total = 0
-    with jieba.Tokenizer().get_dict_file() as fh:
+    with _open_dictionary(path) as fh:
         for raw in fh:
             parts = raw.decode("utf-8").split(" ")
             if len(parts) >= 2:
@@ -140,12 +178,22 @@ def _dictionary_tables() -> tuple[dict[str, int], int, dict[str, str]]:
     return freq, total, tags
 
 
-def prepare() -> None:
-    """Load the segmenter and its dictionary now (before worker processes fork)."""
-    _idf_table()
-    dictionary_tags()
-    if _rjieba() is None:
-        tokenizer()
+def _dictionary_file() -> Path:
+    """Where jieba's dict.txt lies, found without importing jieba."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("jieba")
+    return Path(spec.origin).parent / "dict.txt"
+
+
+def _open_dictionary(path: Path) -> BinaryIO:
+    try:
+        return path.open("rb")
+    except OSError:  # not a plain file (a zipped install): jieba knows how to read it
+        import jieba
+
+        fh: BinaryIO = jieba.Tokenizer().get_dict_file()
+        return fh
 
 
 def keywords(text: str, limit: int = MAX_KEYWORDS) -> list[str]:
@@ -160,17 +208,8 @@ def keywords_of_tokens(tokens: list[str], limit: int = MAX_KEYWORDS) -> list[str
     """Keywords from tokens already segmented: scored by frequency in the text
     times rarity in jieba's dictionary (a tf-idf without a separate corpus);
     ties keep the order of first use."""
-    freq, log_total = _idf_table()
-    counts: dict[str, int] = {}
-    first: dict[str, int] = {}
-    for k, token in enumerate(tokens):
-        if len(token) < 2 or not "\u4e00" <= token[0] <= "\u9fff" or token in STOPWORDS:
-            continue
-        counts[token] = counts.get(token, 0) + 1
-        first.setdefault(token, k)
-
-    def score(word: str) -> tuple[float, int]:
-        rarity = log_total - math.log(freq.get(word, 0) + 1)
-        return (-counts[word] * rarity, first[word])
-
-    return sorted(counts, key=score)[:limit]
+    rarity = _idf_table()
+    # Counter keeps the order of first use, so a word's place in it breaks ties
+    counts = Counter(compress(tokens, map(is_not, map(rarity.__getitem__, tokens), repeat(None))))
+    scored = [(-n * rarity[word], k, word) for k, (word, n) in enumerate(counts.items())]  # type: ignore[operator]
+    return [word for _, _, word in heapq.nsmallest(limit, scored)]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from itertools import accumulate, compress
 from typing import NamedTuple
 
 from speechkit.mining.gazetteer import (
@@ -29,6 +30,7 @@ from speechkit.mining.gazetteer import (
     PLACE_HOMOGRAPHS,
     SURNAMES,
 )
+from speechkit.reading.patterns import Gated, Skipping, any_word
 
 _HAN = "\u4e00-\u9fff"
 _CN_DIGIT = "零〇一二三四五六七八九十百千两"
@@ -53,11 +55,13 @@ _PROGRAMME_END_RE = re.compile(
 )
 _HAS_NUMBER_RE = re.compile(rf"[0-9{_CN_DIGIT}双]")
 
-_ORDINAL_RE = re.compile(
-    rf"第[{_CN_DIGIT}0-9]+[次届期个](?:[{_HAN}“”]{{0,14}}?"
-    r"(?:代表大会|大会|会议|会晤|峰会|论坛|年会|集体学习|全会|理事会|缔约方大会|对标会))?"
-    rf"(?:第[{_CN_DIGIT}0-9]+次(?:会议|全体会议))?"
-    rf"|[{_CN_DIGIT}]+届[{_CN_DIGIT}]+次(?:、[{_CN_DIGIT}]+次)?全会"
+_ORDINAL_RE = Skipping(
+    re.compile(
+        rf"第[{_CN_DIGIT}0-9]+[次届期个](?:[{_HAN}“”]{{0,14}}?"
+        r"(?:代表大会|大会|会议|会晤|峰会|论坛|年会|集体学习|全会|理事会|缔约方大会|对标会))?"
+        rf"(?:第[{_CN_DIGIT}0-9]+次(?:会议|全体会议))?"
+        rf"|[{_CN_DIGIT}]+届[{_CN_DIGIT}]+次(?:、[{_CN_DIGIT}]+次)?全会"
+    )
 )
 # The speech's own ordinals of speaking are no facts: 第一次, 第二个问题.
 _NOT_ORDINAL_RE = re.compile(rf"第[{_CN_DIGIT}0-9]+(?:次|个)$")
@@ -76,22 +80,26 @@ _DATED_WORDS = (
 _DATE = (
     rf"(?:[0-9]{{1,2}}|[{_CN_DIGIT}]{{1,3}})月(?:[0-9]{{1,2}}(?:[-—－][0-9]{{1,2}})?|[{_CN_DIGIT}]{{1,3}})日"
 )
-# References tied to a time, each with a word it cannot do without: a pattern
-# runs only over a text that holds its word (a plain ``in`` is far cheaper
-# than a regular expression trying every position).
-_DATED_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("五", re.compile(
+# References tied to a time, each run only over a text that holds what it
+# cannot do without (a plain ``in``, or a pattern that skips quickly, is far
+# cheaper than a pattern trying every position).
+_DATED_PATTERNS: tuple[Gated, ...] = (
+    Gated(re.compile("十[一二三四五六]?五"), re.compile(
         rf"“?(?:十|十一|十二|十三|十四|十五|十六)五”?(?:时期|期间)?(?=[^{_HAN}]|规划|时期|期间|开局|收官|发展|以来|末|初)"
     )),
-    ("全会", re.compile(rf"[{_CN_DIGIT}]+届[{_CN_DIGIT}]+中全会|[{_CN_DIGIT}]+届历次全会")),
-    ("党的", re.compile(rf"党的[{_CN_DIGIT}]+大")),
-    ("月", re.compile(rf"(?:今年|去年|明年)?{_DATE}")),
-    ("周年", re.compile(rf"(?:成立|建党|诞辰)?[0-9{_CN_DIGIT}]+周年")),
-    ("年", re.compile(
+    Gated(re.compile("届(?:[^届]*?中全会|历次全会)"), re.compile(
+        rf"[{_CN_DIGIT}]+届[{_CN_DIGIT}]+中全会|[{_CN_DIGIT}]+届历次全会"
+    )),
+    Gated("党的", re.compile(rf"党的[{_CN_DIGIT}]+大")),
+    Gated(re.compile(f"月[0-9{_CN_DIGIT}]"), Skipping(re.compile(rf"(?:今年|去年|明年)?{_DATE}"))),
+    Gated("周年", Skipping(re.compile(rf"(?:成立|建党|诞辰)?[0-9{_CN_DIGIT}]+周年"))),
+    Gated(re.compile("[0-9]多?年|[子丑寅卯辰巳午未申酉戌亥鼠牛虎兔龙蛇马羊猴鸡狗猪]年"), Skipping(re.compile(
         r"[0-9]+多?年前|(?<!连续)(?<![0-9])[0-9]{1,3}多?年多?(?![前来内以级度份底末初])"
         r"|[子丑寅卯辰巳午未申酉戌亥鼠牛虎兔龙蛇马羊猴鸡狗猪]年(?=[，。、])"
+    ))),
+    Gated(None, re.compile(
+        rf"正月初[一二三四五六七八九十]|春节前夕|“三八”妇女节|“五一”劳动节|{_DATED_WORDS}"
     )),
-    ("", re.compile(rf"正月初[一二三四五六七八九十]|春节前夕|“三八”妇女节|“五一”劳动节|{_DATED_WORDS}")),
 )  # fmt: skip
 
 # Named events: the noun first (cheap to find), then the name before it, back to
@@ -111,44 +119,54 @@ def _event_start(text: str, noun_start: int) -> int:
     return start
 
 
-_YEAR_RE = re.compile(
-    rf"(?<![0-9])(?:(?:1[89]|20)[0-9]{{2}}[—－~-])?(?:(?:1[89]|20)[0-9]{{2}}|20××|二[〇零][{_CN_DIGIT}]{{2}})年(?!代)"
+_YEAR_RE = Skipping(
+    re.compile(
+        rf"(?<![0-9])(?:(?:1[89]|20)[0-9]{{2}}[—－~-])?(?:(?:1[89]|20)[0-9]{{2}}|20××|二[〇零][{_CN_DIGIT}]{{2}})年(?!代)"
+    )
 )
 
-_UNITS = (
-    "个百分点|百分点|平方公里|平方米|千瓦时|万千瓦|千瓦|公里|千米|万亩|亩|万吨|吨|亿斤|万斤|斤|立方米|"
-    "亿美元|万美元|美元|美金|欧元|万亿元|千亿元|亿元|万元|元|人次|万人|亿人|人|名|户次|户|家|个|项|件|栋|所|座|条|台|"
-    "辆|套|批|次|倍|场|处|种|类|岁|米|颗|份|张|部|级|位|兆瓦|吉瓦|GW|MW|P|%|％"
+# Where two units start alike the longer one is the unit (个百分点, not 个), so a trie
+# finds the same ones as the list tried in order.
+_UNITS = any_word(
+    """个百分点 百分点 平方公里 平方米 千瓦时 万千瓦 千瓦 公里 千米 万亩 亩 万吨 吨 亿斤 万斤 斤 立方米
+    亿美元 万美元 美元 美金 欧元 万亿元 千亿元 亿元 万元 元 人次 万人 亿人 人 名 户次 户 家 个 项 件 栋 所
+    座 条 台 辆 套 批 次 倍 场 处 种 类 岁 米 颗 份 张 部 级 位 兆瓦 吉瓦 GW MW P % ％""".split()
 )
 _NUMBER = r"[0-9]+(?:[.．][0-9]+)?(?:[-—－~][0-9]+)?"
-_FIGURE_RE = re.compile(
-    rf"第[0-9]+(?:位|名)|首位"
-    rf"|{_NUMBER}(?:万亿|亿|万|千|百)?(?:多|余)?(?:{_UNITS}|年)"
-    rf"|{_NUMBER}(?:万亿|亿|万)(?:多)?"
-    rf"|(?:几|[{_CN_DIGIT}]+)[十百千万亿]+(?:多|余)?(?:{_UNITS}|年)"
-    rf"|[{_CN_DIGIT}]+[多余](?:{_UNITS}|年)"
-    rf"|[一二三四五六七八九]成(?![为功果就绩立长])"
+_FIGURE_RE = Skipping(
+    re.compile(
+        rf"第[0-9]+(?:位|名)|首位"
+        rf"|{_NUMBER}(?:万亿|亿|万|千|百)?(?:多|余)?(?:{_UNITS}|年)"
+        rf"|{_NUMBER}(?:万亿|亿|万)(?:多)?"
+        rf"|(?:几|[{_CN_DIGIT}]+)[十百千万亿]+(?:多|余)?(?:{_UNITS}|年)"
+        rf"|[{_CN_DIGIT}]+[多余](?:{_UNITS}|年)"
+        rf"|[一二三四五六七八九]成(?![为功果就绩立长])"
+    )
 )
 # The speech's own counts and plain spans of time are no facts.
 _NOT_FIGURE_RE = re.compile(
     rf"^(?:[{_CN_DIGIT}]|[0-9])(?:点|个方面|个问题)|^[{_CN_DIGIT}]{{1,2}}年$|^[0-9]{{1,2}}年(?=来|内)"
 )
 
-_LEVEL_RE = re.compile(
-    r"首都|中央企业|央企|(?:全省|全市|全县|全区|全州)上下|整省|省内"
-    r"|(?:我|全|本)(?:省|市|县|区|州|盟|旗|镇|乡|厂|矿|公司|集团|院|校)(?!长|委书记|份)"
-    r"|我们(?:公司|厂|单位|集团|县|市|省)"
-    r"|厂党政|(?:市|县|区)总(?![工结体体则量])"
-    r"|(?:自治区|省|市|县|区|州)(?:党委|委员会|委|人民政府|政府|人大常委会|人大|政协|总工会|工会|纪委)"
-    r"|自治区(?![党人政总工纪])"
+_LEVEL_RE = Skipping(
+    re.compile(
+        r"首都|中央企业|央企|(?:全省|全市|全县|全区|全州)上下|整省|省内"
+        r"|(?:我|全|本)(?:省|市|县|区|州|盟|旗|镇|乡|厂|矿|公司|集团|院|校)(?!长|委书记|份)"
+        r"|我们(?:公司|厂|单位|集团|县|市|省)"
+        r"|厂党政|(?:市|县|区)总(?![工结体体则量])"
+        r"|(?:自治区|省|市|县|区|州)(?:党委|委员会|委|人民政府|政府|人大常委会|人大|政协|总工会|工会|纪委)"
+        r"|自治区(?![党人政总工纪])"
+    )
 )
 _PLACE_BEFORE_RE = re.compile(rf"[{_HAN}]{{1,4}}$")
+_PLACE_BEFORE_REACH = 5  # a match of it starts at most this far back (four characters and a line break)
 # Characters that make 区/市/县/省/州 part of an ordinary word: 园区, 城市, 神州, 壮族自治区,
 # 开发区, 工业区, 试验区, 示范区.
 _JOINS_UNIT = frozenset("园社辖城景地山小片新郊街牧库矿营校厂灾特都超上股楼夜郡节神族发业验范贸税济游")
 
-_STANDING_FORMULA_RE = re.compile(
-    r"以习近平同志为核心的党中央|习近平新时代中国特色社会主义思想|习近平总书记|习近平同志"
+_STANDING_FORMULA_RE = Gated(
+    "习近平",
+    re.compile(r"以习近平同志为核心的党中央|习近平新时代中国特色社会主义思想|习近平总书记|习近平同志"),
 )
 _TITLES = (
     "同志|总统|总理|主席|先生|女士|秘书长|总干事|国王|首相|省长|市长|县长|书记|部长|董事长|总裁|大使|"
@@ -156,9 +174,12 @@ _TITLES = (
 )
 _TITLE_RE = re.compile(rf"(?:{_TITLES})")
 # After 尊敬的 a name runs up to the title that ends each address.
-_ADDRESSED_RE = re.compile(
-    rf"(?<=尊敬的)(?:[{_HAN}]{{0,10}}?(?:委员会主席|秘书长|总干事|主席|总统|总理))?(?P<name>[{_HAN}·]{{2,6}}?)"
-    r"(?:总统|总理|先生|女士|国王|阁下|陛下|主席|秘书长)(?=[，、：])"
+_ADDRESSED_RE = Gated(
+    "尊敬的",
+    re.compile(
+        rf"(?<=尊敬的)(?:[{_HAN}]{{0,10}}?(?:委员会主席|秘书长|总干事|主席|总统|总理))?(?P<name>[{_HAN}·]{{2,6}}?)"
+        r"(?:总统|总理|先生|女士|国王|阁下|陛下|主席|秘书长)(?=[，、：])"
+    ),
 )
 _FUNCTION_CHARS = set("的和与及是为在要对向从把被让使将已能可有于这那其各每该们也都就才更很最会议")
 
@@ -182,7 +203,7 @@ def find_specifics(text: str, tokens: Iterable[str] = (), tags: Tags | None = No
     spans = _named_tokens(text, tokens, tags)
 
     # Most specific first: a year inside a title is the title's, etc.
-    for m in _YEAR_RE.finditer(text) if "年" in text else ():
+    for m in _YEAR_RE.finditer(text):
         add(m.start(), m.end(), "year")  # 20××年 is a year, not only a redaction
     for m in _REDACTION_RE.finditer(text):
         add(m.start(), m.end(), "redaction")
@@ -194,10 +215,9 @@ def find_specifics(text: str, tokens: Iterable[str] = (), tags: Tags | None = No
     for m in _ORDINAL_RE.finditer(text) if ("第" in text or "届" in text) else ():
         if not _NOT_ORDINAL_RE.match(m.group()):
             add(m.start(), m.end(), "ordinal")
-    for word, pattern in _DATED_PATTERNS:
-        if word in text:
-            for m in pattern.finditer(text):
-                add(m.start(), m.end(), "dated")
+    for pattern in _DATED_PATTERNS:
+        for m in pattern.finditer(text):
+            add(m.start(), m.end(), "dated")
     for m in _EVENT_NOUN_RE.finditer(text):
         start = _event_start(text, m.start())
         if m.start() - start >= 2:
@@ -207,7 +227,7 @@ def find_specifics(text: str, tokens: Iterable[str] = (), tags: Tags | None = No
             add(m.start(), m.end(), "figure")
     _organisations(text, spans, tags, add)
     for m in _LEVEL_RE.finditer(text):
-        before = _PLACE_BEFORE_RE.search(text, 0, m.start())
+        before = _PLACE_BEFORE_RE.search(text, max(0, m.start() - _PLACE_BEFORE_REACH), m.start())
         if before and (_is_place_word(before.group()[-2:], tags) or before.group()[-1] in _JOINS_UNIT):
             continue  # 河北省委: a named body; 园区, 城市: the unit is part of another word
         add(m.start(), m.end(), "level")
@@ -243,17 +263,33 @@ def _named_tokens(text: str, tokens: Iterable[str], tags: Tags) -> Spans:
     """(start, end, token, the token after it) of the tokens that may be names:
     those jieba's dictionary tags as one (most tokens are not, and are skipped)."""
     words = list(tokens)
+    names = _name_words(tags)
+    hits = list(compress(range(len(words)), map(names.__contains__, words)))  # few: found in C
+    if not hits:
+        return []
+    words.append("")  # the token after the last
+    ends = list(accumulate(map(len, words)))
+    if ends[-1] == len(text):  # jieba keeps every character, spaces too
+        return [(ends[k] - len(words[k]), ends[k], words[k], words[k + 1]) for k in hits]
     out: Spans = []
-    contiguous = sum(map(len, words)) == len(text)  # jieba keeps every character, spaces too
     pos = 0
-    for k, token in enumerate(words):
-        start = pos if contiguous else text.find(token, pos)
+    for k, token in enumerate(words[:-1]):
+        start = text.find(token, pos)
         if start < 0:
             continue
         pos = start + len(token)
-        if token in tags or token in FOREIGN_AND_REGIONS:
-            out.append((start, pos, token, words[k + 1] if k + 1 < len(words) else ""))
+        if token in names:
+            out.append((start, pos, token, words[k + 1]))
     return out
+
+
+_NAME_WORDS: list[tuple[Tags, frozenset[str]]] = []  # (tags, its words and the gazetteer's)
+
+
+def _name_words(tags: Tags) -> frozenset[str]:
+    if not _NAME_WORDS or _NAME_WORDS[0][0] is not tags:
+        _NAME_WORDS[:] = [(tags, frozenset(tags) | FOREIGN_AND_REGIONS)]
+    return _NAME_WORDS[0][1]
 
 
 Spans = list[tuple[int, int, str, str]]
@@ -309,8 +345,10 @@ def _places(text: str, spans: Spans, tags: Tags, add: Add) -> None:
 
 
 _PLACE_UNITS = frozenset(("省", "市", "县", "区", "州", "地区", "自治区", "自治州", "新区", "片区"))
-_REGIONS_RE = re.compile("|".join(sorted(map(re.escape, FOREIGN_AND_REGIONS), key=len, reverse=True)))
-_COUNTRY_SIDE_RE = re.compile(rf"[{''.join(sorted(COUNTRY_SIDES))}]方(?![面式法向案针位圆便能言])")
+_REGIONS_RE = re.compile(any_word(FOREIGN_AND_REGIONS))
+_COUNTRY_SIDE_RE = Gated(
+    "方", re.compile(rf"[{''.join(sorted(COUNTRY_SIDES))}]方(?![面式法向案针位圆便能言])")
+)
 
 
 # What follows the name of a named body: 云南(大学), 广西(国控集团), 赣南(实验室).
@@ -375,7 +413,7 @@ def _organisations(text: str, spans: Spans, tags: Tags, add: Add) -> None:
 _COMPANY_TAIL_RE = re.compile(r"(?:公司|集团|大学|研究院)")
 
 
-_BODIES_RE = re.compile("|".join(sorted(map(re.escape, INTERNATIONAL_BODIES), key=len, reverse=True)))
+_BODIES_RE = re.compile(any_word(INTERNATIONAL_BODIES))
 
 
 def _people(text: str, spans: Spans, tags: Tags, formulas: list[tuple[int, int]], add: Add) -> None:

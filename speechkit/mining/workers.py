@@ -119,3 +119,38 @@ def _stop(workers: list[tuple[Any, Any]]) -> None:
         if proc.exitcode is None:
             proc.kill()
             proc.join(timeout=1)
+
+
+def _run_once(work: Callable[[], bool]) -> None:
+    """A helper process: like a worker, it leaves interrupts to the parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for sig in _STOP_SIGNALS[1:]:
+        signal.signal(sig, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
+    raise SystemExit(0 if work() else 1)
+
+
+@contextlib.contextmanager
+def beside(context: Any, work: Callable[[], bool]) -> Iterator[Callable[[], bool]]:
+    """Run ``work()`` in a forked process while the caller goes on (it sees the
+    caller's memory as it was, without copying it through a pipe). Yields a
+    function that waits for it and tells whether it succeeded; any error or
+    interrupt in between stops it at once."""
+    with _signals_blocked():
+        proc = context.Process(target=_run_once, args=(work,), daemon=True)
+        proc.start()
+
+    def wait() -> bool:
+        proc.join()
+        return bool(proc.exitcode == 0)
+
+    try:
+        yield wait
+    finally:
+        if proc.exitcode is None:
+            proc.terminate()
+        proc.join(timeout=1)
+        if proc.exitcode is None:
+            proc.kill()
+            proc.join(timeout=1)

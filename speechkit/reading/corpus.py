@@ -6,6 +6,7 @@ import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from speechkit.chars import printable, without_controls
@@ -30,10 +31,16 @@ def display_path(path: Path) -> str:
     bytes that are not UTF-8 and control characters shown as escapes (it
     names the file in messages and in bank sources, which hold plain text)."""
     try:
-        rel = path.resolve().relative_to(Path.cwd().resolve())
+        rel = path.resolve().relative_to(_resolved(os.getcwd()))
     except (ValueError, OSError):
         return printable(path.as_posix())
     return printable(rel.as_posix())
+
+
+@lru_cache(maxsize=4)
+def _resolved(folder: str) -> Path:
+    """The working folder without links, worked out once (not once a file)."""
+    return Path(folder).resolve()
 
 
 MAX_FILE_BYTES = (

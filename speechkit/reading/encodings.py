@@ -100,5 +100,8 @@ def _looks_like_text(text: str) -> bool:
     sample = text[:20000]
     if not sample:
         return True
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\n\r\t\f")
+    controls = len(_CONTROL_RE.findall(sample))
     return controls <= len(sample) // 200
+
+
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f]")  # below a space, but not \t \n \f \r

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from speechkit.reading.numbering import CIRCLED, CN_NUMERAL, parse_chinese, parse_circled
+from speechkit.reading.patterns import Skipping
 
 _DIGIT_CHARS = "0-9０-９"
 
@@ -51,6 +52,7 @@ INLINE_MARKER_RE = re.compile(
     r"|第(?P<di>[一二三四五六七八九十]{1,3})点?[，,、：:](?!第)"
     r"|(?P<seq>首先|其次|再次|最后)(?=[，,]?)"
 )
+INLINE_MARKERS = Skipping(INLINE_MARKER_RE)  # to find them all: the same matches, skipping between
 
 
 def read_inline_marker(match: re.Match[str]) -> tuple[str, int] | None:

@@ -26,6 +26,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from speechkit.reading.patterns import Skipping
+
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = "\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2014\u2026\u00b7"
 HAN_RE = re.compile(f"[{_HAN}]")
@@ -40,6 +42,7 @@ _TOKEN_RE = re.compile(
     r"|(?P<placeholder>(?<![0-9A-Za-z])[xX]{1,3}(?![0-9A-Za-z]))"
     r'|(?P<punct>[,;:!?()"])'
 )
+_TOKENS = Skipping(_TOKEN_RE)  # the same matches, skipping the (many) characters none starts with
 
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
 
@@ -161,7 +164,7 @@ def normalise(raw: str) -> NormText:
         out.append(piece)
         out_len += len(piece)
 
-    for m in _TOKEN_RE.finditer(raw):
+    for m in _TOKENS.finditer(raw):
         i, j = m.start(), m.end()
         if i > last:
             emit(raw[last:i], last)
@@ -212,4 +215,5 @@ _INNER_SPACE_RE = re.compile(f"(?<=[{_HAN}{_CJK_PUNCT}]) (?=[{_HAN}{_CJK_PUNCT}]
 
 def tidy(text: str) -> str:
     """Text as it goes into a phrase: trimmed, no space between Chinese characters."""
-    return _INNER_SPACE_RE.sub("", text.strip())
+    text = text.strip()
+    return _INNER_SPACE_RE.sub("", text) if " " in text else text

@@ -24,9 +24,16 @@ from dataclasses import dataclass, field
 
 from speechkit.reading import cues, sequences, wrapup
 from speechkit.reading.frontmatter import date_in, event_in, is_back_matter, is_subtitle, split_glued_header
-from speechkit.reading.markers import BLOCK_MARKER_RE, INLINE_MARKER_RE, read_block_marker, read_inline_marker
+from speechkit.reading.markers import (
+    BLOCK_MARKER_RE,
+    INLINE_MARKER_RE,
+    INLINE_MARKERS,
+    read_block_marker,
+    read_inline_marker,
+)
 from speechkit.reading.normalise import HAN_RE, NormText, normalise, tidy
 from speechkit.reading.outline import FileOutline, Para, Point, Speech
+from speechkit.reading.patterns import Skipping
 
 # ---------------------------------------------------------------- raw items
 
@@ -107,6 +114,7 @@ def _accept(stack: list[_Level], style: str, number: int, line_start: bool) -> i
 
 
 _BOUNDARY_CHARS = "。！？；："
+_BOUNDARY_RE = re.compile(f"[{_BOUNDARY_CHARS}]")
 
 
 def _boundaries(line: str) -> list[int]:
@@ -114,13 +122,13 @@ def _boundaries(line: str) -> list[int]:
     start, after a sentence end, and before a parenthesised marker glued to
     the text before it (texts with no line breaks: "…整治（一）抓好…")."""
     out = {0}
-    for m in re.finditer(f"[{_BOUNDARY_CHARS}]", line):
+    for m in _BOUNDARY_RE.finditer(line):
         b = m.end()
         if b < len(line) and line[b] == " ":
             b += 1
         if b < len(line):
             out.add(b)
-    for m in _GLUED_MARKER_RE.finditer(line):
+    for m in _GLUED_MARKERS.finditer(line):
         out.add(m.start())
     return sorted(out)
 
@@ -129,6 +137,8 @@ def _boundaries(line: str) -> list[int]:
 _GLUED_MARKER_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])[（(](?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})[）)](?=[\u4e00-\u9fff]{4})(?![项款条目])"
 )
+_GLUED_MARKERS = Skipping(_GLUED_MARKER_RE)
+_GLUED_BODY = Skipping(cues.GLUED_BODY_RE)
 
 
 def _is_title(line: str) -> bool:
@@ -199,14 +209,15 @@ class _Builder:
             self.salutation(line, offset)  # "同志们！" alone on the first line of a speech
             return
         pos = 0
+        last_colon = line.rfind("：")  # every salutation but an uncoloned run ends in one
         for b in _boundaries(line):
             if b < pos:
                 continue
             after_sentence = b == 0 or line[b - 1 if line[b - 1] != " " else b - 2] in "。！？"
             if after_sentence:
                 sal = (
-                    cues.SALUTATION_RE.match(line, b)
-                    or cues.STRICT_SALUTATION_RE.match(line, b)
+                    (b < last_colon and cues.SALUTATION_RE.match(line, b))
+                    or (b < last_colon and cues.STRICT_SALUTATION_RE.match(line, b))
                     or (
                         cues.UNCOLONED_SALUTATION_RE.match(line)
                         if b == 0 and self._at_speech_start()
@@ -399,10 +410,10 @@ def split_heading(text: str) -> tuple[str, str]:
     space = re.search(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", text)
     if space:
         cuts.append((space.start(), space.end()))
-    glued = cues.GLUED_BODY_RE.search(text)
+    glued = _GLUED_BODY.search(text)
     if glued:
         cuts.append((glued.start(), glued.start()))
-    for inline in INLINE_MARKER_RE.finditer(text, 4, sentence_end):
+    for inline in INLINE_MARKERS.finditer(text, 4, sentence_end):
         read = read_inline_marker(inline)
         if read and read[1] == 1 and text[inline.start() - 1] not in "、和与及的":
             cuts.append((inline.start(), inline.start()))

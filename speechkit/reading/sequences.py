@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from speechkit.reading import cues
-from speechkit.reading.markers import INLINE_MARKER_RE, read_inline_marker
+from speechkit.reading.markers import INLINE_MARKERS, read_inline_marker
 from speechkit.reading.outline import Para, Point
 
 # Where a marker may stand, by what precedes it.
@@ -62,7 +62,7 @@ def candidates(paras: list[Para], where: str) -> list[InlineItem]:
     for k, para in enumerate(paras):
         text = para.text
         depths: list[int] | None = None
-        for m in INLINE_MARKER_RE.finditer(text):
+        for m in INLINE_MARKERS.finditer(text):
             i = m.start()
             after_credit = where != PARAGRAPH and text[i - 2 : i] == "/摄"  # a photo credit glued in
             if i > 0 and (where == PARAGRAPH or text[i - 1] not in _BEFORE[where]) and not after_credit:
