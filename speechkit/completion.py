@@ -54,10 +54,10 @@ def moves(ctx: Any, incomplete: str) -> Choices:
 
 def slots(ctx: Any, incomplete: str) -> Choices:
     """``name=`` for every slot a draft can show, with its label."""
-    from speechkit.bank.slots import SLOT_NAMES
+    from speechkit.bank.slots import DERIVED_SLOTS, SLOT_NAMES
     from speechkit.drafting.templates import DEFAULT_LABELS
 
-    names = (n for n in SLOT_NAMES if n != "count")
+    names = (n for n in SLOT_NAMES if n not in DERIVED_SLOTS)
     return _matching(incomplete, ((f"{name}=", DEFAULT_LABELS[name]) for name in names))
 
 

@@ -81,15 +81,25 @@ def test_fill_inserts_values_literally() -> None:
     [
         "过去的20x年里，厂工会紧紧围绕中心",  # a year looked back on is not this year
         "主要是回顾总结20x年的工会工作",
-        "要在20x年的基础上增长20%以上",
     ],
 )
-def test_years_looked_back_on_stay_placeholders(source: str) -> None:
-    assert "{year}" not in gen(source) and "20××年" in gen(source)
+def test_a_year_looked_back_on_is_the_year_before(source: str) -> None:
+    assert "{year}" not in gen(source) and "{last_year}年" in gen(source)
+
+
+def test_a_year_built_on_stays_a_placeholder() -> None:
+    assert gen("要在20x年的基础上增长20%以上") == "要在20××年的基础上增长20%以上"
+
+
+def test_a_year_of_a_past_task_is_never_the_year_before() -> None:
+    text = normalise("回顾2025年脱贫攻坚工作").text
+    assert generalise(text, context=SpeechContext(year=2026))[0] == text
 
 
 def test_a_written_year_is_this_year_only_in_a_speech_of_that_year() -> None:
     this_year = SpeechContext(year=2023)
     text = normalise("郴州市总工会在2023年5月1日举办活动").text
     assert generalise(text, context=this_year)[0] == "{org}在{year}年{date}举办活动"
-    assert generalise(text, context=SpeechContext(year=2024))[0] == "{org}在2023年5月1日举办活动"
+    assert generalise(text, context=SpeechContext(year=2025))[0] == "{org}在2023年5月1日举办活动"
+    # the year before the speech's is the user's year before theirs
+    assert generalise(text, context=SpeechContext(year=2024))[0] == "{org}在{last_year}年5月1日举办活动"

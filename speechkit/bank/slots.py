@@ -11,7 +11,17 @@ import re
 from collections.abc import Callable, Mapping
 
 # The one vocabulary of slot names (DESIGN.md).
-SLOT_NAMES = ("org", "place", "year", "event", "speaker", "audience", "date", "name", "count")
+SLOT_NAMES = ("org", "place", "year", "event", "speaker", "audience", "date", "name", "count", "last_year")
+# Filled by speechkit, never given: the number of points, and the year before ``year``
+# (a review of "2025年工作回顾" in a speech of 2026 is of {last_year}).
+DERIVED_SLOTS = ("count", "last_year")
+
+
+def derived_values(values: Mapping[str, str]) -> dict[str, str]:
+    """The derived slots that follow from ``values`` (``last_year`` from a numeric ``year``)."""
+    year = values.get("year", "")
+    return {"last_year": str(int(year) - 1)} if year.isascii() and year.isdigit() else {}
+
 
 SLOT_RE = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
 

@@ -23,7 +23,7 @@ from difflib import SequenceMatcher
 
 from speechkit.bank.model import Bank, Phrase, dedup_key
 from speechkit.bank.moves import moves_of
-from speechkit.bank.slots import fill
+from speechkit.bank.slots import derived_values, fill
 from speechkit.chars import describe, first_not_one_line
 from speechkit.drafting import checks as checking
 from speechkit.drafting import pins
@@ -432,6 +432,10 @@ def check_slots(template: Template, values: Mapping[str, str]) -> None:
     for name, value in values.items():
         if name == "count":
             raise DraftError("slot 'count' is filled by speechkit (the number of points); leave it out")
+        if name == "last_year":
+            raise DraftError(
+                "slot 'last_year' is filled by speechkit (the year before --slot year); leave it out"
+            )
         if name not in template.fillable():
             raise DraftError(f"unknown slot {name!r}; the slots are: {', '.join(template.fillable())}")
         bad = first_not_one_line(value)
@@ -1038,7 +1042,7 @@ def build(
         return f"【{label}】"
 
     def text_of(raw: str, count: int | None = None, source: Phrase | None = None) -> str:
-        slot_values = dict(values)
+        slot_values = {**values, **derived_values(values)}  # derived at filling, never saved
         if count is not None:
             slot_values["count"] = "两" if count == 2 else chinese(count)  # 两点意见, not 二点
         if source is not None:

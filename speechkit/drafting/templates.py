@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from speechkit.bank import yamlio
-from speechkit.bank.slots import SLOT_NAMES, slots_in
+from speechkit.bank.slots import DERIVED_SLOTS, SLOT_NAMES, slots_in
 from speechkit.bank.vocabulary import MOVES, OCCASIONS, SPEAKER_LEVELS
 from speechkit.errors import TemplateError
 from speechkit.reading.numbering import STYLES
@@ -30,7 +30,9 @@ DEFAULT_LABELS = {
     "date": "日期",
     "name": "姓名",
     "count": "几",
+    "last_year": "上一年份",
 }
+_GIVEN_SLOTS = tuple(n for n in SLOT_NAMES if n not in DERIVED_SLOTS)
 SECTION_KINDS = ("salutation", "opening", "transition", "points", "closing", "text")
 _SECTION_KEYS = {
     "salutation": {"text", "prefer"},
@@ -113,7 +115,7 @@ class Template:
     def fillable(self) -> list[str]:
         """Every slot ``--slot`` may fill: the template's own first, then the rest of the
         vocabulary, since any phrase of the bank may use any of them (``【姓名】``)."""
-        return [*self.slots, *(n for n in SLOT_NAMES if n not in self.slots and n != "count")]
+        return [*self.slots, *(n for n in SLOT_NAMES if n not in self.slots and n not in DERIVED_SLOTS)]
 
     def points_section(self) -> Section | None:
         return next((s for s in self.sections if s.kind == "points"), None)
@@ -226,11 +228,11 @@ def _slots_from(value: Any, problems: list[yamlio.Problem]) -> dict[str, SlotSpe
     specs = {}
     for name, spec in value.items():
         path: yamlio.PathKey = ("slots", str(name))
-        if name not in SLOT_NAMES or name == "count":
+        if name not in SLOT_NAMES or name in DERIVED_SLOTS:
             problems.append(
                 yamlio.Problem(
                     path,
-                    f"unknown slot {name!r}; slots are: {', '.join(n for n in SLOT_NAMES if n != 'count')}",
+                    f"unknown slot {name!r}; slots are: {', '.join(_GIVEN_SLOTS)}",
                     at_key=True,
                 )
             )
@@ -343,7 +345,7 @@ def parse_template(text: str, data: Any, path: Path) -> Template:
     texts += list(wording.values())
     for where, text_value in zip(own_text, texts, strict=False):
         for slot in slots_in(text_value):
-            if slot not in slots and slot != "count" and where[0] != "wording":
+            if slot not in slots and slot not in DERIVED_SLOTS and where[0] != "wording":
                 problems.append(yamlio.Problem(where, f"slot {{{slot}}} is used but not declared in slots"))
             elif slot not in SLOT_NAMES:
                 problems.append(

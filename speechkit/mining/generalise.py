@@ -69,6 +69,11 @@ _RULES: tuple[tuple[str, Finder], ...] = (
             ),
         ),
     ),
+    # 回顾20××年的工作 / 过去的2025年里 in a speech of 2026: the year before the speech's
+    (
+        "last_year",
+        re.compile(r"(?:(?<=回顾)|(?<=总结)|(?<=过去的)|(?<=过去))(?P<v>(?:19|20)(?:[0-9]{2}|××))(?=年)"),
+    ),
     # 2023年 / 20××年 as this year; not a year looked back on ("过去的20××年里",
     # "回顾总结20××年…", "在20××年的基础上"), nor a target or a span (到2035年, 2021—2025年,
     # 2035年远景目标), which this year's value would falsify. A written year must
@@ -196,6 +201,11 @@ def _of_a_past_task(text: str, year_end: int) -> bool:
     return bool(_PAST_TASK_RE.search(text, start, end.start() if end else len(text)))
 
 
+def _is_year_before(value: str, context: SpeechContext | None) -> bool:
+    year = context.year if context is not None else None
+    return value.isdigit() and year is not None and int(value) == year - 1
+
+
 def _is_own_year(value: str, context: SpeechContext | None) -> bool:
     """A written year is this year only in a speech of that year; a placeholder
     (20××) stands for the year of whatever speech it is in."""
@@ -227,9 +237,13 @@ def slot_spans(
             value = m.group("v")
             if name == "name" and value in _NOT_A_NAME:
                 continue
-            if name == "year" and (
-                not _is_own_year(value, context) or _looked_back(text, end) or _of_a_past_task(text, end)
-            ):
+            if name in ("year", "last_year") and _of_a_past_task(text, end):
+                continue
+            if name == "last_year" and not (value.endswith("××") or _is_year_before(value, context)):
+                continue
+            if name == "year" and _is_year_before(value, context):
+                name = "last_year"  # 2025年工作回顾 in a speech of 2026: the user's year before theirs
+            elif name == "year" and (not _is_own_year(value, context) or _looked_back(text, end)):
                 continue
             if (
                 name == "date"
