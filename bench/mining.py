@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -90,10 +91,12 @@ def main() -> int:
         f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
         f"python {sys.version.split()[0]}; load average {os.getloadavg()[0]:.2f}; medians of {args.runs} runs"
     )
-    for _, segmenter, _, path in variants:  # warm-up: dictionary caches, bytecode
+    for i, (_, segmenter, _, path) in enumerate(variants):  # warm-up: dictionary caches, bytecode
         warm_env = env | ({"SPEECHKIT_SEGMENTER": segmenter} if segmenter else {})
         warm_env |= {"PYTHONPATH": path} if path else {}
-        cmd = [sys.executable, "-m", "speechkit", "extract", str(ROOT / "seeds"), "-o", str(work / "warm")]
+        warm = work / f"warm-{i}"  # a bank of its own: an older checkout may not read a newer bank
+        shutil.rmtree(warm, ignore_errors=True)
+        cmd = [sys.executable, "-m", "speechkit", "extract", str(ROOT / "seeds"), "-o", str(warm)]
         timed([*cmd, "--quiet"], warm_env, work)
     print(f"{'corpus':>8} {'what':<34}{'seconds':>9}{'MB/s':>7}{'x jieba':>9}{'peak RSS MB':>13}")
     for size in args.sizes:
@@ -108,6 +111,7 @@ def main() -> int:
             for variant in variants:
                 label, segmenter, jobs, path = variant
                 out = work / f"bank-{size:g}-{label}-{segmenter}-{jobs}-{n}"
+                shutil.rmtree(out, ignore_errors=True)  # a new bank each time, never a merge
                 peak_file = work / "peak.txt"
                 run_env = env | ({"SPEECHKIT_SEGMENTER": segmenter} if segmenter else {})
                 run_env |= {"PYTHONPATH": path} if path else {}

@@ -35,6 +35,8 @@ def commands(draft: Path, out_dir: Path, bank: str | None) -> dict[str, list[str
         "generate": [*sk, "generate", "--seed", "1", "--no-input", *bank_opt],
         "phrases --search": [*sk, "phrases", "--search", "工会", *bank_opt],
         "export": [*sk, "export", str(draft), "-o", str(out_dir / "out.txt"), "--force", *bank_opt],
+        # Word output is held to the text output's own start-up (python-docx loads only for it)
+        "export docx": [*sk, "export", str(draft), "-o", str(out_dir / "out.docx"), "--force", *bank_opt],
     }
 
 
@@ -108,16 +110,27 @@ def main() -> int:
         )
         print(f"{'command':<28}{'median ms':>10}{'ratio':>8}  jieba imported")
         print(f"{'baseline':<28}{base * 1000:>10.1f}{1.0:>8.2f}")
-        worst = 0.0
+        worst = worst_docx = 0.0
         for name, (cmd, cmd_env) in cmds.items():
             median = statistics.median(samples[name])
             ratio = median / base
-            worst = max(worst, ratio)
             jieba = "YES" if imports_jieba(cmd, cmd_env) else "no"
+            if name.startswith("export docx"):
+                text = statistics.median(samples[name.replace("export docx", "export", 1)])
+                worst_docx = max(worst_docx, median / text)
+                of_txt = f"({median / text:.2f}x of export to txt)"
+                print(f"{name:<28}{median * 1000:>10.1f}{ratio:>8.2f}  {jieba}  {of_txt}")
+                continue
+            worst = max(worst, ratio)
             print(f"{name:<28}{median * 1000:>10.1f}{ratio:>8.2f}  {jieba}")
+        met = worst <= args.limit and worst_docx <= args.limit
         verdict = "met" if worst <= args.limit else "NOT met"
-        print(f"target: every command at most {args.limit}x the baseline: {verdict} (worst {worst:.2f}x)")
-        return 0 if worst <= args.limit else 1
+        verdict_docx = "met" if worst_docx <= args.limit else "NOT met"
+        print(
+            f"target: every command at most {args.limit}x the baseline: {verdict} (worst {worst:.2f}x); "
+            f"docx at most {args.limit}x the txt export: {verdict_docx} ({worst_docx:.2f}x)"
+        )
+        return 0 if met else 1
 
 
 if __name__ == "__main__":

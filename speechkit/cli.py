@@ -316,6 +316,8 @@ FontSetOpt = Annotated[
 
 
 def _check_font_set(font_set: str) -> None:
+    if font_set == "auto":  # the default: the font tables are loaded only for a Word file
+        return
     from speechkit.drafting.fonts import FONT_SETS
     from speechkit.errors import OutputError, check_choice
 
@@ -365,13 +367,22 @@ def _show_draft(draft: Any, fmt: str | None, quiet: bool) -> None:
 
         sys.stdout.write(render(draft, check_printable(fmt)).decode("utf-8"))
     else:
-        from speechkit.display import draft_text
+        from speechkit.display import draft_plain, draft_text
 
-        _print(draft_text(draft), end="")
+        plain = draft_plain(draft)
+        if sys.stdout.isatty() or "\t" in plain:  # styles to show, or tabs rich expands
+            _print(draft_text(draft), end="")
+        else:
+            _write(plain)
     if not quiet:
         from speechkit.display import draft_footer
 
-        console(stderr=True).print(draft_footer(draft), style="dim")
+        footer = draft_footer(draft)
+        if sys.stderr.isatty():
+            console(stderr=True).print(footer, style="dim", markup=False)
+        else:
+            with stdio.writing():
+                sys.stderr.write(footer + "\n")
 
 
 def _notes(notes: list[str], quiet: bool) -> None:

@@ -117,6 +117,12 @@ def draft_text(draft: Draft) -> Text:
     return out
 
 
+def draft_plain(draft: Draft) -> str:
+    """``draft_text`` as rich prints it where nothing is styled (not a terminal):
+    the same characters, without laying the text out cell by cell."""
+    return "".join(printable(b.text) + ("\n\n" if b.kind == "title" else "\n") for b in draft.blocks)
+
+
 def draft_footer(draft: Draft) -> str:
     minutes = draft.spoken_minutes
     checks = len(draft.checks)

@@ -125,3 +125,40 @@ def test_every_template_gives_a_well_formed_draft(seed: int, bank: Bank, templat
                 m = re.search(r"[讲谈提]([一二两三四五六七八九十]+)(?:点|个方面)", block.text)
                 if m:
                     assert parse_chinese(m.group(1).replace("两", "二")) == len(top), (template.name, seed)
+
+
+def test_near_duplicates_found_as_difflib_alone_finds_them() -> None:
+    """The set bound that spares most comparisons never changes a verdict: every pair
+    of the shipped bank's texts and of their variants (a few characters changed,
+    dropped or added) is judged as difflib's ratio over the openings judges it."""
+    import random
+    from difflib import SequenceMatcher
+
+    from speechkit.bank.model import dedup_key
+    from speechkit.drafting.assemble import _NEAR_PREFIX, _near
+
+    rng = random.Random(5)
+    texts = [
+        dedup_key(p.all_text())
+        for k in ("opening", "point", "closing")
+        for p in load_bank(DEFAULT_BANK).of_kind(k)
+    ]
+    variants = []
+    for text in texts:
+        chars = list(text)
+        for _ in range(rng.randint(1, max(2, len(chars) // 8))):
+            i = rng.randrange(len(chars))
+            chars[i : i + 1] = rng.choice([[], [rng.choice(texts)[0]], [chars[i], "的"]])
+        variants.append("".join(chars))
+
+    def by_difflib(a: str, b: str) -> bool:
+        if a == b:
+            return True
+        if min(len(a), len(b)) * 1.25 < max(len(a), len(b)):
+            return False
+        return SequenceMatcher(None, a[:_NEAR_PREFIX], b[:_NEAR_PREFIX], autojunk=False).ratio() >= 0.85
+
+    pairs = [(a, b) for a in texts for b in texts[:40]] + list(zip(texts, variants, strict=True))
+    verdicts = [_near(a, b) for a, b in pairs]
+    assert verdicts == [by_difflib(a, b) for a, b in pairs]
+    assert sum(verdicts) > len(texts)  # the variants are near, so the test sees both verdicts

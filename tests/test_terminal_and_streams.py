@@ -174,3 +174,28 @@ def test_odd_columns_after_an_extract(run: Any, tmp_path: Path, monkeypatch: pyt
     result = run("extract", "s.txt", "-o", "bank")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("Wrote bank/ from 1 speech in 1 file.")
+
+
+@pytest.mark.parametrize("template", ["work-meeting", "congress", "commendation", "festival", "symposium"])
+def test_a_draft_off_the_terminal_is_printed_as_rich_would(template: str) -> None:
+    """Off a terminal the draft is written without rich's layout: the same characters."""
+    import io
+
+    from rich.console import Console
+
+    from speechkit.bank.load import load_bank
+    from speechkit.display import draft_plain, draft_text
+    from speechkit.drafting.assemble import assemble
+    from speechkit.drafting.templates import load_template
+
+    draft = assemble(
+        load_bank(DEFAULT_BANK),
+        load_template(template),
+        slots={"org": "郴州市总工会", "event": "郴州市总工会第十三次代表大会"},
+        seed=3,
+    )
+    out = io.StringIO()
+    Console(file=out, width=100, no_color=True, highlight=False, soft_wrap=True, emoji=False).print(
+        draft_text(draft), end=""
+    )
+    assert len(draft.blocks) > 5 and out.getvalue() == draft_plain(draft)

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
+from functools import lru_cache
 
 from speechkit.bank.model import Bank, Phrase, dedup_key
 from speechkit.bank.moves import moves_of
@@ -206,7 +206,8 @@ class _Chooser:
         self.pool_rng = random.Random(f"pool-{seed}")
         self.pools: dict[str, list[Phrase]] = {}
         self.used_ids: set[str] = set()
-        self.used_keys: list[str] = []
+        self.used_keys: list[str] = []  # only ever grows, so…
+        self.unlike: dict[str, int] = {}  # …a phrase known unlike the first n need not meet them again
         self.topic_matched = False
         self.weights: dict[str, float] = {}
         self.parents: dict[str, list[str]] = {}
@@ -318,8 +319,15 @@ class _Chooser:
     def is_new(self, phrase: Phrase) -> bool:
         if phrase.id in self.used_ids or phrase.stale:
             return False
+        checked = self.unlike.get(phrase.id, 0)
+        if checked < 0:
+            return False
         key = dedup_key(phrase.all_text())
-        return not any(_near(key, other) for other in self.used_keys)
+        if any(_near(key, other) for other in self.used_keys[checked:]):
+            self.unlike[phrase.id] = -1
+            return False
+        self.unlike[phrase.id] = len(self.used_keys)
+        return True
 
     def use(self, phrase: Phrase) -> None:
         self.used_ids.add(phrase.id)
@@ -367,8 +375,21 @@ def _near(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) * 1.25 < max(len(a), len(b)):
         return False
-    matcher = SequenceMatcher(None, a[:_NEAR_PREFIX], b[:_NEAR_PREFIX], autojunk=False)
+    a, b = a[:_NEAR_PREFIX], b[:_NEAR_PREFIX]
+    # An exact bound first, with set operations in C: a character of one text that the
+    # other lacks is matched by nothing, so it caps the ratio as difflib counts it.
+    sa, sb = _char_set(a), _char_set(b)
+    if 2 * min(len(a) - len(sa - sb), len(b) - len(sb - sa)) < 0.85 * (len(a) + len(b)):
+        return False
+    from difflib import SequenceMatcher  # rarely reached: most pairs fail the bound
+
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
     return matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85
+
+
+@lru_cache(maxsize=4096)
+def _char_set(text: str) -> frozenset[str]:
+    return frozenset(text)
 
 
 def _making(said: Sequence[str], move: str) -> int:
@@ -753,9 +774,10 @@ def _same_matter(a: Phrase, b: Phrase) -> bool:
     return bool(ha and hb) and 2 * len(ha & hb) / (len(ha) + len(hb)) >= 0.5
 
 
-def _bigram_set(text: str) -> set[str]:
-    han = re.sub(r"[^\u4e00-\u9fff]", "", text)
-    return {han[i : i + 2] for i in range(len(han) - 1)}
+@lru_cache(maxsize=4096)  # a candidate meets every point drawn, again at each place
+def _bigram_set(text: str) -> frozenset[str]:
+    han = "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
+    return frozenset(han[i : i + 2] for i in range(len(han) - 1))
 
 
 def _add_point(part: Part, chooser: _Chooser, units: list[_Unit], *, in_form_only: bool = False) -> bool:
