@@ -207,7 +207,8 @@ class _Chooser:
         self.pools: dict[str, list[Phrase]] = {}
         self.used_ids: set[str] = set()
         self.used_keys: list[str] = []  # only ever grows, so…
-        self.unlike: dict[str, int] = {}  # …a phrase known unlike the first n need not meet them again
+        self.unlike: dict[str, int] = {}
+        self.keys: dict[str, str] = {}  # …a phrase known unlike the first n need not meet them again
         self.topic_matched = False
         self.weights: dict[str, float] = {}
         self.parents: dict[str, list[str]] = {}
@@ -322,7 +323,7 @@ class _Chooser:
         checked = self.unlike.get(phrase.id, 0)
         if checked < 0:
             return False
-        key = dedup_key(phrase.all_text())
+        key = self.key_of(phrase)
         if any(_near(key, other) for other in self.used_keys[checked:]):
             self.unlike[phrase.id] = -1
             return False
@@ -331,7 +332,13 @@ class _Chooser:
 
     def use(self, phrase: Phrase) -> None:
         self.used_ids.add(phrase.id)
-        self.used_keys.append(dedup_key(phrase.all_text()))
+        self.used_keys.append(self.key_of(phrase))
+
+    def key_of(self, phrase: Phrase) -> str:
+        key = self.keys.get(phrase.id)
+        if key is None:
+            key = self.keys[phrase.id] = dedup_key(phrase.all_text())
+        return key
 
     def ranked(
         self, candidates: Iterable[Phrase], bonus: Callable[[Phrase], float] | None = None
