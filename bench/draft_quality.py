@@ -30,7 +30,8 @@ Metrics, per draft and in total:
   characters (totals: all such specifics over all characters). Target ≤ 1.
 * false years: explicit years in the body (``2019年``, ``2019—2021年`` counts
   each, ``20××年``, ``二〇一九年``) other than the user's year, not inside a
-  marker. Target 0.
+  marker, nor the year before the user's as often as the draft's phrases
+  hold ``{last_year}`` (filled from the user's year). Target 0.
 * other-occasion sentences: body sentences (the salutation and headings are
   sentences too) holding a cue of an occasion the template is not for; a
   sentence counts once, whatever cues it holds. ``OCCASION_CUES`` below lists
@@ -455,9 +456,29 @@ def _own_level(word: str, values: list[str]) -> bool:
     return unit in "省市县区" and any(v.endswith(own) or own[2] in v for v in values)
 
 
-def check_specifics(res: Result, lines: list[Line], slots: dict[str, str], tags: dict[str, str]) -> None:
+def last_year_slots(draft: Any, bank: Any) -> int:
+    """How many ``{last_year}`` the draft's phrases hold: the year before the user's,
+    filled from their year, is theirs that many times (any more is a source's)."""
+    count = 0
+
+    def walk(items: list[Any]) -> None:
+        nonlocal count
+        for item in items:
+            phrase = bank.get(getattr(item, "id", None) or "")
+            count += (phrase.all_text() if phrase is not None else item.text or "").count("{last_year}")
+            walk(getattr(item, "children", []))
+
+    for part in getattr(draft, "parts", []):
+        walk(part.items)
+    return count
+
+
+def check_specifics(
+    res: Result, lines: list[Line], slots: dict[str, str], tags: dict[str, str], last_years: int = 0
+) -> None:
     values = [v for v in slots.values() if v]
     year = slots.get("year", "")
+    before = str(int(year) - 1) if year.isdigit() else ""
     for line in lines:
         text = line.text
         found = find_specifics(text, segment(text), tags)
@@ -468,6 +489,8 @@ def check_specifics(res: Result, lines: list[Line], slots: dict[str, str], tags:
                 continue
             if spec.kind == "year" and year and spec.text.startswith(year):
                 continue
+            if spec.kind == "year" and before and spec.text.startswith(before) and last_years:
+                continue  # counted (and used up) with the false years below
             if spec.kind == "level" and _own_level(spec.text, values):
                 continue
             res.unmarked.append((spec.kind, spec.text, sentence_at(text, spec.start)))
@@ -477,6 +500,9 @@ def check_specifics(res: Result, lines: list[Line], slots: dict[str, str], tags:
             if _overlaps(m.start(), m.end(), line.marked):
                 continue
             if any(m.group() in v for v in values):
+                continue
+            if m.group() == before and last_years > 0:
+                last_years -= 1
                 continue
             res.false_years.append((m.group() + "年", sentence_at(text, m.start())))
 
@@ -599,7 +625,7 @@ def score(bank: Any, name: str, template: Template, seed: int, topic: str, tags:
     res.marked = sum(len(_MARKED_RE.findall(ln.raw)) for ln in lines)
     res.placeholders = sum(len(_PLACEHOLDER_RE.findall(ln.raw)) for ln in lines)
     occasion = occasion_of(template)
-    check_specifics(res, lines, values, tags)
+    check_specifics(res, lines, values, tags, last_year_slots(draft, bank))
     check_occasions(res, lines, {occasion, template.name, *template.tags})
     check_fragments(res, lines)
     res.headings = [heading_of(ln) for ln in lines if ln.depth == 1]

@@ -103,3 +103,11 @@ def test_a_written_year_is_this_year_only_in_a_speech_of_that_year() -> None:
     assert generalise(text, context=SpeechContext(year=2025))[0] == "{org}在2023年5月1日举办活动"
     # the year before the speech's is the user's year before theirs
     assert generalise(text, context=SpeechContext(year=2024))[0] == "{org}在{last_year}年5月1日举办活动"
+
+
+def test_the_year_before_and_the_year_itself_in_one_sentence() -> None:
+    text = normalise("第一期是2014年评的，第二期是2015年评的。").text
+    assert generalise(text, context=SpeechContext(year=2015)) == (
+        "第一期是{last_year}年评的，第二期是{year}年评的。",
+        ["last_year", "year"],
+    )

@@ -231,8 +231,9 @@ def slot_spans(
                 start < se and ss < end for ss, se, _ in spans
             ):
                 spans.append((start, end, name))
-    for name, pattern in rules:
+    for rule, pattern in rules:
         for m in pattern.finditer(text):
+            name = rule
             start, end = m.span("v")
             value = m.group("v")
             if name == "name" and value in _NOT_A_NAME:
