@@ -150,7 +150,8 @@ VALUE = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), mi
 def test_any_seed_and_slot_values_give_a_valid_draft(
     seed: int, template: object, value: str, minutes: float | None
 ) -> None:
-    slots = {name: value for name in template.slots}  # type: ignore[attr-defined]
+    # any value in every slot but the year, which must be a year (a test of its own refuses others)
+    slots = {name: value for name in template.slots if name != "year"}  # type: ignore[attr-defined]
     draft = assemble(BANK, template, slots=slots, seed=seed, minutes=minutes)  # type: ignore[arg-type]
     text = to_text(draft)
     assert draft.blocks[0].kind == "title"

@@ -63,10 +63,23 @@ def test_last_year_is_filled_from_the_given_year(run: Any, bank: Path, tmp_path:
     assert (tmp_path / "again.txt").read_text(encoding="utf-8") == text
 
 
-def test_a_year_that_is_no_number_leaves_last_year_for_the_writer(run: Any, bank: Path) -> None:
-    result = run("generate", "--bank", str(bank), "--slot", "year=明年", "--seed", "1", "--no-input")
+def test_a_year_in_chinese_numerals_leaves_last_year_for_the_writer(run: Any, bank: Path) -> None:
+    result = run("generate", "--bank", str(bank), "--slot", "year=二〇二六", "--seed", "1", "--no-input")
     assert result.exit_code == 0, result.stderr
-    assert "回顾总结【上一年份】年的工会工作" in result.stdout
+    assert "回顾总结【上一年份】年的工会工作，安排部署二〇二六年的工作任务" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("value", "hint"),
+    [("2026年", "give 2026"), ("明年", "give it as 2026"), ("26", "give it as 2026")],
+)
+def test_a_year_is_a_year_alone(run: Any, bank: Path, value: str, hint: str) -> None:
+    """Phrases and templates write {year}年: 2026年 would be drafted as 2026年年."""
+    result = run("generate", "--bank", str(bank), "--slot", f"year={value}", "--no-input")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"Error: slot year must be a year alone, not {value!r}: {hint} (the draft writes 年 after it)\n",
+    )
 
 
 def test_last_year_cannot_be_given(run: Any, bank: Path) -> None:

@@ -456,6 +456,9 @@ def check_numbers(minutes: float | None, points: int | None, rate: int) -> None:
         raise DraftError(f"--rate must be more than 0 characters a minute, not {rate}")
 
 
+_YEAR_VALUE_RE = re.compile(r"[0-9]{4}|[〇零一二三四五六七八九]{4}")
+
+
 def check_slots(template: Template, values: Mapping[str, str]) -> None:
     for name, value in values.items():
         if name == "count":
@@ -466,6 +469,13 @@ def check_slots(template: Template, values: Mapping[str, str]) -> None:
             )
         if name not in template.fillable():
             raise DraftError(f"unknown slot {name!r}; the slots are: {', '.join(template.fillable())}")
+        if name == "year" and value and not _YEAR_VALUE_RE.fullmatch(value):
+            # phrases and templates write {year}年: 2026年 would read 2026年年, 明年 明年年
+            year = value.removesuffix("年")
+            hint = f"give {year}" if _YEAR_VALUE_RE.fullmatch(year) else "give it as 2026"
+            raise DraftError(
+                f"slot year must be a year alone, not {value!r}: {hint} (the draft writes 年 after it)"
+            )
         bad = first_not_one_line(value)
         if bad is not None:
             raise DraftError(
