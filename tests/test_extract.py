@@ -146,3 +146,27 @@ def test_bank_files_are_plain_yaml(seed_bank: Path) -> None:
     for name in FILE_NAMES.values():
         data = yaml.safe_load((seed_bank / name).read_text(encoding="utf-8"))
         assert set(data) == {"kind", "phrases"}
+
+
+def test_a_photo_caption_alone_is_no_phrase(tmp_path: Path) -> None:
+    """A paragraph that is only a web photo caption is said by no one: no phrase of
+    empty text (which the bank's own reader refuses) comes of it."""
+    source = tmp_path / "web.txt"
+    source.write_text(
+        "在全市工会工作会议上的讲话\n同志们：\n"
+        "今天召开全市工会工作会议，主要是总结工作、部署任务。\n"
+        "2020年2月10日，某某在某区调研指导工作。这是某某在某中心调研。 新华社记者 王某/摄\n"
+        "一、围绕中心，服务大局\n"
+        "各级工会要紧扣全市发展大局，组织职工开展劳动竞赛和技术比武，在重点工程一线建功立业。\n"
+        "这是职工在一线劳动竞赛现场。 新华社记者 李某/摄\n"
+        "二、突出维权，服务职工\n"
+        "要健全职工诉求表达机制，推进工资集体协商，依法维护职工劳动报酬和休息休假权益。\n"
+        "同志们，让我们团结一心，为完成全年目标任务而努力奋斗！\n",
+        encoding="utf-8",
+    )
+    extract([source], tmp_path / "bank")
+    bank = load_bank(tmp_path / "bank", use_index=False)  # the YAML itself, as after a hand edit
+    texts = [p.all_text() for kind in ("opening", "point", "closing") for p in bank.of_kind(kind)]
+    assert texts and all(t.strip() for t in texts)
+    assert not any("摄" in t for t in texts)
+    assert all(b.strip() for p in bank.of_kind("point") for b in p.body)

@@ -149,7 +149,7 @@ def speech_records(
         )  # fmt: skip
 
     def usable(kind: str, unit: str) -> bool:
-        if not _has_words(unit):
+        if not _has_words(_spoken(unit)):  # a photo caption alone is said by no one
             return False
         if fragment_reason(kind, unit) is None:
             return True
@@ -158,14 +158,14 @@ def speech_records(
         return False
 
     out: list[Record] = []
-    if speech.salutation:
+    if speech.salutation and _has_words(_spoken(speech.salutation.text)):
         out.append(record("salutation", speech.salutation.text, speech.salutation.line))
     for para in speech.opening:
         out.extend(record("opening", unit, para.line) for unit in _units(para) if usable("opening", unit))
-    if speech.transition and _has_words(speech.transition.text):
+    if speech.transition and _has_words(_spoken(speech.transition.text)):
         out.append(record("transition", speech.transition.text, speech.transition.line, transition=True))
     for point in speech.points:
-        if _has_words(point.heading):
+        if _has_words(_spoken(point.heading)):
             _point_records(point, 1, about, out)
     for para in speech.closing:
         out.extend(record("closing", unit, para.line) for unit in _units(para) if usable("closing", unit))
@@ -176,7 +176,10 @@ def _point_records(point: Point, level: int, about: _About, out: list[Record]) -
     heading, slots = generalise(_spoken(point.heading), context=about.context)
     body = []
     for para in point.body:
-        text, used = generalise(_spoken(para.text), context=about.context)
+        spoken = _spoken(para.text)
+        if not _has_words(spoken):
+            continue
+        text, used = generalise(spoken, context=about.context)
         body.append(text)
         slots += [s for s in used if s not in slots]
     key = dedup_key("\n".join([heading, *body]))
@@ -189,7 +192,9 @@ def _point_records(point: Point, level: int, about: _About, out: list[Record]) -
         )
     )  # fmt: skip
     children = [
-        _point_records(child, level + 1, about, out) for child in point.children if _has_words(child.heading)
+        _point_records(child, level + 1, about, out)
+        for child in point.children
+        if _has_words(_spoken(child.heading))
     ]
     out[at] = out[at]._replace(children=children)
     return key
