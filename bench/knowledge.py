@@ -158,6 +158,12 @@ def main() -> int:
         c["spec_slotted"] += len(slotted)  # already in spec_gold: counted once
         c["spec_handled"] += len(slotted)
         c["spec_tp"] += match(found, gold, same_kind=True)
+        # the mirror case, reported apart: a name marked to check where the gold made it a
+        # slot (an international host body) reaches the writer either way
+        as_slot = positions(text, labels["slots"], positions(text, labels["specifics"]))
+        c["spec_marked_slot"] += sum(
+            1 for f in found if any(overlap(f, g) for g in as_slot) and not any(overlap(f, g) for g in gold)
+        )
         c["spec_any_found_tp"] += match(found, gold, same_kind=False)
         c["spec_any_gold_tp"] += match(gold, found, same_kind=False)
         for kind in {k for *_, k in found} | {k for *_, k in gold}:
@@ -207,6 +213,12 @@ def main() -> int:
         f"specifics (same kind, overlapping): precision {c['spec_tp'] / max(c['spec_found'], 1):.3f}"
         f" ({c['spec_tp']}/{c['spec_found']}), recall {recall_tp / max(c['spec_gold'], 1):.3f}"
         f" ({recall_tp}/{c['spec_gold']}, of which {c['spec_slotted']} made slots)"
+    )
+    flagged = c["spec_marked_slot"]
+    print(
+        f"  of the {c['spec_found'] - c['spec_tp']} found that the gold has not as a specific, {flagged} are"
+        f" stretches it made a slot (marked to check instead); counted as handled, precision"
+        f" {(c['spec_tp'] + flagged) / max(c['spec_found'], 1):.3f}"
     )
     print(
         "specifics (any kind): "
