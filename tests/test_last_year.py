@@ -88,3 +88,24 @@ def test_last_year_cannot_be_given(run: Any, bank: Path) -> None:
         1,
         "Error: slot 'last_year' is filled by speechkit (the year before --slot year); leave it out\n",
     )
+
+
+def test_a_saved_draft_with_a_year_that_is_no_year_alone_names_the_file(
+    run: Any, bank: Path, tmp_path: Path
+) -> None:
+    draft = tmp_path / "draft.yaml"
+    result = run(
+        "generate", "--bank", str(bank), "--slot", "year=2031", "--no-input", "--save-draft", str(draft)
+    )
+    assert result.exit_code == 0, result.stderr
+    draft.write_text(
+        draft.read_text(encoding="utf-8").replace("year: '2031'", "year: 2031年"), encoding="utf-8"
+    )
+    assert "2031年" in draft.read_text(encoding="utf-8")
+    again = run("export", str(draft), "-o", str(tmp_path / "out.txt"))
+    assert (again.exit_code, again.stderr) == (
+        1,
+        f"Error: {draft}: slot year must be a year alone, not '2031年': give 2031 "
+        "(the draft writes 年 after it); edit the slots in the file\n",
+    )
+    assert not (tmp_path / "out.txt").exists()

@@ -290,7 +290,10 @@ def open_draft(
     folder = find_bank(bank_folder) if bank_folder is not None else _recorded_bank(path, settings)
     bank = load_bank(folder, warn=warn)
     template = _recorded_template(path, settings, folder)
-    check_slots(template, settings["slots"])
+    try:
+        check_slots(template, settings["slots"])
+    except DraftError as error:  # the file's slots: say which file, and that it is to be edited
+        raise DraftError(f"{path}: {error}; edit the slots in the file") from None
     recorded = settings["phrases_sha256"]
     for part in parts:
         for item in walk(part.items):
