@@ -314,3 +314,28 @@ def test_a_point_cut_before_its_list_drops_the_lead_into_it(tmp_path: Path) -> N
     assert "推进产业升级" in body
     assert "要注意两点" not in body
     assert not any(b.text.endswith("：") for b in d.blocks if b.section == "points")
+
+
+RECORD = f"""在全市工会工作会议上的讲话
+同志们：
+今天召开全市工会工作会议，主要是总结工作、部署任务。
+一、围绕中心，服务大局
+{SERVE}。市总工会荣获全国五一劳动奖状。{BODY}。
+二、突出维权，服务职工
+全市各部门：
+{PROTECT}。我市入选全国和谐劳动关系示范名录。
+三、加强建设，夯实基础
+{BUILD}。
+同志们，让我们团结一心，为完成全年目标任务而努力奋斗！
+"""
+
+
+def test_a_point_keeps_neither_the_honours_of_its_source_nor_an_address_line(tmp_path: Path) -> None:
+    """An honour won (荣获…奖状, 入选…名录) is its speaker's record, which no other speech
+    can say; a line that only addresses the source's audience (全市各部门：) opens
+    something said to them. The rest of each body stays."""
+    bank = mined(tmp_path, record=RECORD)
+    for seed in range(1, 4):
+        body = section_text(draft(bank, "work-meeting", seed, points=3), "points")
+        assert SERVE in body and PROTECT in body and BODY in body, body
+        assert "荣获" not in body and "入选" not in body and "各部门：" not in body, body

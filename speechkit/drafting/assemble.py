@@ -150,10 +150,30 @@ def _lead_end(heading: str, body: Sequence[str]) -> str:
     return "：" if body and _LIST_ITEM_RE.match(body[0]) else "。"
 
 
+# A line that only addresses its audience (公司各部门：, 各位代表：) opens a notice or a
+# passage said to the source's own listeners.
+_ADDRESS_LINE_RE = re.compile(
+    r"[^\s，。！？、：]{0,12}(?:部门|单位|同志|代表|同事|朋友|员工|职工|干部)们?[：:]"
+)
+
+
 def _caption(paragraph: str) -> bool:
     """A line that never makes a sentence (《华为官网的除名模块》): a quoted
-    article's title or a caption, not something said."""
+    article's title or a caption, not something said; or an address line."""
+    if _ADDRESS_LINE_RE.fullmatch(paragraph):
+        return True
     return len(paragraph) <= 40 and not re.search("[。！？；，：!?;,:]", paragraph)
+
+
+# A sentence that reports an honour won (剑门蜀道荣获…范例奖, 被评为全国文明城市) is
+# its speaker's record: no other speech can say it, and marked it would only be deleted.
+_HONOUR_RE = re.compile(r"荣获|获评|被评为|被授予|被命名为|入选[^。！？]{0,30}名录")
+
+
+def _without_honours(paragraph: str) -> str:
+    if not _HONOUR_RE.search(paragraph):
+        return paragraph
+    return "".join(s for s in sentences(paragraph) if not _HONOUR_RE.search(s))
 
 
 def _without_dangling_lead(paragraphs: list[str]) -> list[str]:
@@ -1139,7 +1159,9 @@ def _build_points(
         if not item.children:
             paragraphs = _without_dangling_lead(paragraphs)
         paragraphs = [
-            t for t in (without_foreign_address(p, occasions) for p in paragraphs) if t and not _caption(t)
+            t
+            for t in (_without_honours(without_foreign_address(p, occasions)) for p in paragraphs)
+            if t and not _caption(t)
         ]
         body = [text_of(p, source=point) for p in paragraphs]
         if level.style in BLOCK_STYLES:
