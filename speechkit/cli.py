@@ -367,22 +367,17 @@ def _show_draft(draft: Any, fmt: str | None, quiet: bool) -> None:
 
         sys.stdout.write(render(draft, check_printable(fmt)).decode("utf-8"))
     else:
-        from speechkit.display import draft_plain, draft_text
+        from speechkit.drafting.render import draft_plain, draft_styled
 
-        plain = draft_plain(draft)
-        if sys.stdout.isatty() or "\t" in plain:  # styles to show, or tabs rich expands
-            _print(draft_text(draft), end="")
-        else:
-            _write(plain)
+        # rich is not loaded for a draft: three styles on a terminal, plain text elsewhere
+        colour = not os.environ.get("NO_COLOR")
+        _write(draft_styled(draft, colour) if sys.stdout.isatty() else draft_plain(draft))
     if not quiet:
-        from speechkit.display import draft_footer
+        from speechkit.drafting.render import dimmed, draft_footer
 
         footer = draft_footer(draft)
-        if sys.stderr.isatty():
-            console(stderr=True).print(footer, style="dim", markup=False)
-        else:
-            with stdio.writing():
-                sys.stderr.write(footer + "\n")
+        with stdio.writing():
+            sys.stderr.write((dimmed(footer) if sys.stderr.isatty() else footer) + "\n")
 
 
 def _notes(notes: list[str], quiet: bool) -> None:
@@ -600,7 +595,8 @@ def _show_explanation(parts: list[Any], draft: Any, as_json: bool, quiet: bool) 
     if as_json:
         _print_json([p.to_dict() for p in parts])
         return
-    from speechkit.display import draft_footer, explanation
+    from speechkit.display import explanation
+    from speechkit.drafting.render import draft_footer
 
     _print(explanation(parts), end="")
     if not quiet:

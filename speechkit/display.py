@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from rich.tree import Tree
 
     from speechkit.bank.model import Phrase
-    from speechkit.drafting.assemble import Draft
     from speechkit.drafting.provenance import PartInfo
     from speechkit.drafting.templates import Level, Template
     from speechkit.mining.extract import ExtractReport
@@ -98,39 +97,6 @@ def extract_summary(report: ExtractReport) -> Group:
 
 
 # ------------------------------------------------------------------ drafting
-
-
-def draft_text(draft: Draft) -> Text:
-    """The draft for the terminal: headings bold, unfilled slots in reverse video,
-    borrowed specifics to check in yellow."""
-    out = Text()
-    for block in draft.blocks:
-        if block.kind == "title":
-            out.append(printable(block.text) + "\n\n", style="bold")
-            continue
-        style = "bold" if block.kind == "heading" else ""
-        line = Text(printable(block.text), style=style)
-        line.highlight_regex(r"【(?!核：)[^】]*】", "reverse")
-        line.highlight_regex(r"【核：[^】]*】", "bold yellow")
-        out.append_text(line)
-        out.append("\n")
-    return out
-
-
-def draft_plain(draft: Draft) -> str:
-    """``draft_text`` as rich prints it where nothing is styled (not a terminal):
-    the same characters, without laying the text out cell by cell."""
-    return "".join(printable(b.text) + ("\n\n" if b.kind == "title" else "\n") for b in draft.blocks)
-
-
-def draft_footer(draft: Draft) -> str:
-    minutes = draft.spoken_minutes
-    checks = len(draft.checks)
-    to_check = f"{checks} item{'s' if checks != 1 else ''} to check · " if checks else ""
-    return (
-        f"{draft.chars} characters · about {minutes:.1f} minutes at {draft.rate}/min · {to_check}"
-        f"template {draft.template} · seed {draft.seed}{' · strict' if draft.strict else ''}"
-    )
 
 
 def _fit(text: str, width: int) -> str:

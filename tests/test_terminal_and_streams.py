@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -177,25 +178,55 @@ def test_odd_columns_after_an_extract(run: Any, tmp_path: Path, monkeypatch: pyt
 
 
 @pytest.mark.parametrize("template", ["work-meeting", "congress", "commendation", "festival", "symposium"])
-def test_a_draft_off_the_terminal_is_printed_as_rich_would(template: str) -> None:
-    """Off a terminal the draft is written without rich's layout: the same characters."""
-    import io
-
-    from rich.console import Console
-
+def test_a_draft_on_a_terminal_is_styled_and_reads_as_the_plain_one(template: str) -> None:
+    """Title and headings bold, unfilled slots reversed, specifics to check bold yellow
+    (bold alone under NO_COLOR); without the styles, the characters of the plain draft."""
     from speechkit.bank.load import load_bank
-    from speechkit.display import draft_plain, draft_text
-    from speechkit.drafting.assemble import assemble
+    from speechkit.drafting.assemble import assemble, missing_required
+    from speechkit.drafting.render import draft_plain, draft_styled
     from speechkit.drafting.templates import load_template
 
-    draft = assemble(
-        load_bank(DEFAULT_BANK),
-        load_template(template),
-        slots={"org": "郴州市总工会", "event": "郴州市总工会第十三次代表大会"},
-        seed=3,
+    chosen = load_template(template)
+    slots = {
+        "event": "郴州市总工会第十三次代表大会"
+    }  # the org, where it may, left for the writer: 【单位名称】
+    slots |= {name: "郴州市总工会" for name in missing_required(chosen, slots)}
+    draft = assemble(load_bank(DEFAULT_BANK), chosen, slots=slots, seed=3)
+    styled, plain = draft_styled(draft), draft_plain(draft)
+    assert re.sub(r"\x1b\[[0-9;]*m", "", styled) == plain
+    assert styled.startswith("\x1b[1m") and styled.split("\n", 1)[0].endswith("\x1b[0m")
+    for block in draft.blocks:
+        if block.kind == "heading":
+            assert "\x1b[1m" + block.text.split("【")[0] in styled
+    if "【核：" in plain:
+        assert "\x1b[1m\x1b[33m【核：" in styled
+    if "【单位名称】" in plain:
+        assert "\x1b[7m【单位名称】\x1b[0m" in styled
+    assert "\x1b[33m" not in draft_styled(draft, colour=False)
+
+
+def test_the_terminal_draft_is_styled_and_a_piped_one_plain() -> None:
+    master, slave = os.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "speechkit", "generate", "--seed", "1", "--no-input"],
+        stdout=slave,
+        stderr=subprocess.PIPE,
+        env={k: v for k, v in os.environ.items() if k != "NO_COLOR"} | {"PYTHONPATH": str(ROOT)},
     )
-    out = io.StringIO()
-    Console(file=out, width=100, no_color=True, highlight=False, soft_wrap=True, emoji=False).print(
-        draft_text(draft), end=""
-    )
-    assert len(draft.blocks) > 5 and out.getvalue() == draft_plain(draft)
+    os.close(slave)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    proc.wait(timeout=60)
+    os.close(master)
+    assert proc.returncode == 0
+    assert b"\x1b[1m" in shown and "在2026年".encode() in shown
+    piped = speechkit("generate", "--seed", "1", "--no-input")
+    assert piped.returncode == 0 and "\x1b" not in piped.stdout
+    assert re.sub(r"\x1b\[[0-9;]*m", "", shown.decode().replace("\r\n", "\n")) == piped.stdout

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from speechkit.chars import printable
 from speechkit.drafting.assemble import Draft
 from speechkit.errors import OutputError
 
@@ -48,6 +49,53 @@ def to_text(draft: Draft) -> str:
         if block.kind == "title":
             lines.append("")
     return "\n".join(lines) + "\n"
+
+
+def draft_plain(draft: Draft) -> str:
+    """The draft for a stream that is not a terminal: what ``display.draft_text``
+    prints through rich there (nothing styled), without loading rich at all."""
+    return "".join(printable(b.text) + ("\n\n" if b.kind == "title" else "\n") for b in draft.blocks)
+
+
+_BOLD, _DIM, _REVERSE, _YELLOW, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[7m", "\x1b[33m", "\x1b[0m"
+_FLAG_RE = re.compile(r"【[^】]*】")
+
+
+def draft_styled(draft: Draft, colour: bool = True) -> str:
+    """The draft for a terminal: the title and headings bold, unfilled slots
+    (【单位名称】) in reverse video, borrowed specifics to check (【核：83家】) bold
+    yellow (bold alone without colour, as ``NO_COLOR`` asks). Three styles do not
+    need rich's layout engine, and the terminal wraps the lines itself."""
+    check = _BOLD + (_YELLOW if colour else "")
+
+    def flagged(text: str, base: str) -> str:
+        def style(m: re.Match[str]) -> str:
+            return (check if m.group().startswith("【核：") else _REVERSE) + m.group() + _RESET + base
+
+        return base + _FLAG_RE.sub(style, text) + (_RESET if base else "")
+
+    out = []
+    for block in draft.blocks:
+        text = printable(block.text)
+        if block.kind == "title":
+            out.append(flagged(text, _BOLD) + "\n\n")
+        else:
+            out.append(flagged(text, _BOLD if block.kind == "heading" else "") + "\n")
+    return "".join(out)
+
+
+def dimmed(line: str) -> str:
+    return _DIM + line + _RESET
+
+
+def draft_footer(draft: Draft) -> str:
+    minutes = draft.spoken_minutes
+    checks = len(draft.checks)
+    to_check = f"{checks} item{'s' if checks != 1 else ''} to check · " if checks else ""
+    return (
+        f"{draft.chars} characters · about {minutes:.1f} minutes at {draft.rate}/min · {to_check}"
+        f"template {draft.template} · seed {draft.seed}{' · strict' if draft.strict else ''}"
+    )
 
 
 def to_markdown(draft: Draft) -> str:
