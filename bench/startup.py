@@ -42,17 +42,24 @@ def commands(draft: Path, out_dir: Path, bank: str | None) -> dict[str, list[str
     }
 
 
+# Commands run from a folder of their own: ``python -m`` puts the working folder first
+# on sys.path, so from a checkout it would run that checkout whatever PYTHONPATH says.
+WORK = Path(tempfile.gettempdir())
+
+
 def timed(cmd: list[str], env: dict[str, str], terminal: bool = False) -> float:
     """Seconds to run ``cmd``, its output thrown away (``terminal``: read from a pseudo-terminal)."""
     if not terminal:
         start = time.perf_counter()
-        subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        subprocess.run(
+            cmd, env=env, cwd=WORK, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True
+        )
         return time.perf_counter() - start
     import pty
 
     leader, follower = pty.openpty()
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, stdout=follower, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, env=env, cwd=WORK, stdout=follower, stderr=subprocess.DEVNULL)
     os.close(follower)
     while True:  # drain it, or a long draft fills the terminal's buffer and waits
         try:
@@ -69,7 +76,9 @@ def timed(cmd: list[str], env: dict[str, str], terminal: bool = False) -> float:
 
 
 def imports_jieba(cmd: list[str], env: dict[str, str]) -> bool:
-    run = subprocess.run([cmd[0], "-X", "importtime", *cmd[1:]], env=env, capture_output=True, text=True)
+    run = subprocess.run(
+        [cmd[0], "-X", "importtime", *cmd[1:]], env=env, cwd=WORK, capture_output=True, text=True
+    )
     return any(line.rstrip().endswith((" jieba", "| jieba")) for line in run.stderr.splitlines())
 
 
@@ -82,6 +91,8 @@ def main() -> int:
         "--also", action="append", default=[], metavar="LABEL=DIR", help="time another checkout as well"
     )
     args = parser.parse_args()
+    if args.bank:
+        args.bank = str(Path(args.bank).resolve())  # the commands run from another folder
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     envs = {"": env}
     for spec in args.also:
@@ -89,34 +100,25 @@ def main() -> int:
         envs[f" ({label})"] = {**env, "PYTHONPATH": str(Path(folder).resolve())}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        draft = work / "draft.yaml"
-        bank_opt = ["--bank", args.bank] if args.bank else []
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "speechkit",
-                "generate",
-                "--seed",
-                "1",
-                "--no-input",
-                "--save-draft",
-                str(draft),
-                "-o",
-                str(work / "first.txt"),
-                *bank_opt,
-            ],
-            env=env,
-            check=True,
-            cwd=work,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        cmds = {
-            name + label: (cmd, cmd_env)
-            for label, cmd_env in envs.items()
-            for name, cmd in commands(draft, work, args.bank).items()
-        }
+        cmds: dict[str, tuple[list[str], dict[str, str]]] = {}
+        for n, (label, cmd_env) in enumerate(envs.items()):
+            # each version exports a draft of its own making (ids change with the bank)
+            draft = work / f"draft{n}.yaml"
+            subprocess.run(
+                [
+                    *commands(draft, work, args.bank)["generate"],
+                    "--save-draft",
+                    str(draft),
+                    "-o",
+                    str(work / f"first{n}.txt"),
+                ],
+                env=cmd_env,
+                check=True,
+                cwd=WORK,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            cmds |= {name + label: (cmd, cmd_env) for name, cmd in commands(draft, work, args.bank).items()}
         timed(BASELINE, env)
         for name, (cmd, cmd_env) in cmds.items():  # warm-up: bytecode, bank index, OS caches
             timed(cmd, cmd_env, "terminal" in name)
