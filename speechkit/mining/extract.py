@@ -622,7 +622,7 @@ def extract(
         )
     if not folder.exists():
         try:
-            folder.mkdir(parents=True)
+            folder.mkdir(parents=True, exist_ok=True)  # another extract may make it meanwhile
         except OSError as exc:
             raise BankError(f"{folder}: cannot create the bank folder ({exc.strerror})") from None
     written = False
