@@ -263,7 +263,10 @@ def _parse_slots(pairs: list[str]) -> dict[str, str]:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip():
             raise DraftError(f"--slot takes name=value, not {pair!r} (for example --slot org=郴州市总工会)")
-        values[name.strip()] = value.strip()
+        name, value = name.strip(), value.strip()
+        if values.get(name, value) != value:  # which one was meant? never the last one silently
+            raise DraftError(f"--slot {name} is given twice ({values[name]!r} and {value!r}); give it once")
+        values[name] = value
     return values
 
 

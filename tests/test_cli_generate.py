@@ -220,3 +220,11 @@ def test_default_bank_is_found_from_the_package(tmp_path: Path, monkeypatch: pyt
     monkeypatch.chdir(tmp_path)
     assert find_bank() == default_bank()
     assert (default_bank() / "points.yaml").read_bytes() == (DEFAULT_BANK / "points.yaml").read_bytes()
+
+
+def test_a_slot_given_twice_with_two_values_is_one_error(run: Any) -> None:
+    result = run("generate", "--slot", "org=甲市总工会", "--slot", "org=乙市总工会", "--no-input")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == "Error: --slot org is given twice ('甲市总工会' and '乙市总工会'); give it once\n"
+    again = run("generate", "--slot", "org=甲市总工会", "--slot", "org=甲市总工会", "--no-input", "-q")
+    assert again.exit_code == 0 and "甲市总工会" in again.stdout
