@@ -66,8 +66,10 @@ NATIONAL_FORMULAS = frozenset(
     """两个确立 两个维护 四个意识 四个自信 五位一体 四个全面 一带一路 放管服 三农 中国梦
     两个一百年 六稳 六保 双碳 八项规定 三严三实 两学一做 不忘初心、牢记使命 不忘初心
     牢记使命 两个结合 国之大者 四个特别 两个毫不动摇 三个代表 四个现代化 双循环
-    新质生产力 共同富裕 三新一高 五个必由之路""".split()
-)
+    新质生产力 共同富裕 三新一高 五个必由之路
+    组织起来、切实维权 组织起来，切实维权 职工之家 娘家人 第一道防线 劳动关系和谐企业
+    劳动关系和谐单位 劳模精神、劳动精神、工匠精神""".split()
+)  # the last two lines: the trade unions' own current formulas (全总's 方针, its programmes)
 
 # The hundred commonest Chinese surnames: a name before a title starts with one.
 SURNAMES = frozenset(
