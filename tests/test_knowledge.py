@@ -176,6 +176,7 @@ def test_moves_from_cue_words(text: str, moves: list[str]) -> None:
             "中国石化、中铝公司、中国有色等企业建立了工会。",
             [("中国石化", "org"), ("中铝公司", "org"), ("中国有色", "org")],
         ),
+        ("造就知识型、科技型、创新型职工队伍。", [("知识型、科技型、创新型", "dated")]),  # before 2017
         (
             "大力弘扬奥运精神、抗震救灾精神，应对欧债危机。",
             [("奥运", "dated"), ("抗震救灾", "dated"), ("欧债危机", "dated")],
@@ -195,6 +196,7 @@ def test_specifics_by_kind(text: str, expected: list[tuple[str, str]]) -> None:
         "要深刻领悟“两个确立”，坚决做到“两个维护”。",  # national formulas in quotes
         "城市和社区要加强管理，新建一批学校。",  # words jieba also knows as place names
         "加强学习、改进作风、转变职能等单位都要做到。",  # a list before 等单位 that names no body
+        "要认真贯彻“组织起来、切实维权”的工作方针，把工会建成“职工之家”。",  # the unions' own formulas
     ],
 )
 def test_what_every_speech_may_say_is_no_specific(text: str) -> None:
