@@ -120,7 +120,7 @@ _LEVEL_WORDS: tuple[tuple[str, _Words], ...] = (
     ("national", _Words("中央企业|央企")),  # the central SOEs' own speaker: 国资委, their unions
     ("province", _Words("省|自治区")),
     ("city", _Words("市|首都")),
-    ("county", _Words("县|区|旗")),
+    ("county", _Words("县|区|旗|乡镇")),
     ("enterprise", _Words("厂|公司|集团|矿|企业")),
 )
 _ORGANS = "委|政府|人民政府"
