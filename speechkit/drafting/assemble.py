@@ -226,9 +226,9 @@ class _Chooser:
         self.pool_rng = random.Random(f"pool-{seed}")
         self.pools: dict[str, list[Phrase]] = {}
         self.used_ids: set[str] = set()
-        self.used_keys: list[str] = []  # only ever grows, so…
-        self.unlike: dict[str, int] = {}
-        self.keys: dict[str, str] = {}  # …a phrase known unlike the first n need not meet them again
+        self.used_keys: list[str] = []  # only ever grows, so a phrase known unlike the first n
+        self.unlike: dict[str, int] = {}  # (id → n; -1: near one) need not meet them again
+        self.keys: dict[str, str] = {}  # id → dedup key, worked out once a draft
         self.topic_matched = False
         self.weights: dict[str, float] = {}
         self.parents: dict[str, list[str]] = {}
@@ -1100,8 +1100,10 @@ def build(
             placeholders.append(label)
         return f"【{label}】"
 
+    filled = {**values, **derived_values(values)}  # derived at filling, never saved
+
     def text_of(raw: str, count: int | None = None, source: Phrase | None = None) -> str:
-        slot_values = {**values, **derived_values(values)}  # derived at filling, never saved
+        slot_values = dict(filled)
         if count is not None:
             slot_values["count"] = "两" if count == 2 else chinese(count)  # 两点意见, not 二点
         if source is not None:

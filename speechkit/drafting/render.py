@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from speechkit.chars import printable
-from speechkit.drafting.assemble import Draft
+from speechkit.drafting.assemble import Block, Draft
 from speechkit.errors import OutputError
 
 if TYPE_CHECKING:
@@ -41,20 +42,19 @@ def check_printable(fmt: str) -> str:
     return chosen
 
 
-def to_text(draft: Draft) -> str:
+def _laid_out(draft: Draft, shown: Callable[[Block], str]) -> str:
     """One paragraph a line, a blank line after the title."""
-    lines: list[str] = []
-    for block in draft.blocks:
-        lines.append(block.text)
-        if block.kind == "title":
-            lines.append("")
-    return "\n".join(lines) + "\n"
+    return "".join(shown(b) + ("\n\n" if b.kind == "title" else "\n") for b in draft.blocks)
+
+
+def to_text(draft: Draft) -> str:
+    return _laid_out(draft, lambda b: b.text)
 
 
 def draft_plain(draft: Draft) -> str:
-    """The draft for a stream that is not a terminal: what ``display.draft_text``
-    prints through rich there (nothing styled), without loading rich at all."""
-    return "".join(printable(b.text) + ("\n\n" if b.kind == "title" else "\n") for b in draft.blocks)
+    """The draft for a stream that is not a terminal: its text, control characters
+    shown as escapes (a terminal never obeys what a bank holds)."""
+    return _laid_out(draft, lambda b: printable(b.text))
 
 
 _BOLD, _DIM, _REVERSE, _YELLOW, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[7m", "\x1b[33m", "\x1b[0m"
@@ -74,14 +74,9 @@ def draft_styled(draft: Draft, colour: bool = True) -> str:
 
         return base + _FLAG_RE.sub(style, text) + (_RESET if base else "")
 
-    out = []
-    for block in draft.blocks:
-        text = printable(block.text)
-        if block.kind == "title":
-            out.append(flagged(text, _BOLD) + "\n\n")
-        else:
-            out.append(flagged(text, _BOLD if block.kind == "heading" else "") + "\n")
-    return "".join(out)
+    return _laid_out(
+        draft, lambda b: flagged(printable(b.text), _BOLD if b.kind in ("title", "heading") else "")
+    )
 
 
 def dimmed(line: str) -> str:
