@@ -104,6 +104,18 @@ FACTORY = """在厂工会工作会议上的讲话
 同志们，让我们共同努力，为我厂改革发展作出新贡献！
 """
 
+# A company's internal talk: no 我厂 or 全厂 anywhere, its headings as short as a union's.
+COMPANY = """在公司年度工作会议上的讲话
+同志们：
+今天召开公司年度工作会议，公司对大家的工作是肯定的。
+一、聚焦主航道，不在非战略机会点上消耗力量
+公司要聚焦主航道，各产品线把客户需求摸清楚，产品要做到极致，员工要多到代表处一线去。
+二、干部要上前线，把精兵放到作战部队
+各地区部要把优秀员工调到一线作战部队，干部要敢于冲锋，总裁办要拿出考核办法。
+三、控制横向扩张，做好充分的战略准备
+公司要控制横向扩张，客户界面的资源向主航道集中，员工奖金要向一线倾斜。
+"""
+
 USER = {"org": "枫林市总工会", "year": "2026", "speaker": "市委、市政府", "audience": "全市广大职工"}
 
 
@@ -274,6 +286,15 @@ def test_points_come_from_a_speech_of_the_users_seat(tmp_path: Path) -> None:
     assert "车间" in factory
 
 
+def test_a_companys_talk_lends_no_points_to_a_city_union(tmp_path: Path) -> None:
+    bank = mined(tmp_path, company=COMPANY, congress=CONGRESS)
+    for seed in range(1, 8):  # even where only the company's speech is of the occasion
+        text = section_text(draft(bank, "work-meeting", seed, points=3), "points")
+        assert not re.search("主航道|作战部队|横向扩张", text), seed
+    own = section_text(draft(bank, "work-meeting", 1, points=3, slots={"org": "某某科技公司"}), "points")
+    assert re.search("主航道|作战部队|横向扩张", own)  # a company's own draft takes them
+
+
 def test_the_transition_loses_its_source_subject(tmp_path: Path) -> None:
     bank = mined(tmp_path, congress=CONGRESS)
     plain = section_text(draft(bank, "work-meeting"), "transition")
@@ -298,6 +319,17 @@ def test_a_foreign_policy_point_never_enters_a_union_draft(tmp_path: Path) -> No
     for seed in range(1, 8):  # even when it is the topic's only point
         text = to_text(draft(bank, "work-meeting", seed, points=3, topic=["开放"]))
         assert "联合国" not in text and "多边主义" not in text, seed
+
+
+def test_a_point_on_relations_between_two_countries_is_statecraft(tmp_path: Path) -> None:
+    relations = STATECRAFT.replace(
+        "坚持合作共赢。联合国宪章宗旨是国际关系的基本准则，要维护国际秩序，践行多边主义",
+        "坚持世代友好。要推进中非友好，深化两国伙伴关系",
+    )
+    bank = mined(tmp_path, statecraft=relations, county=COUNTY, congress=CONGRESS)
+    for seed in range(1, 8):
+        text = to_text(draft(bank, "commendation", seed, points=3, topic=["友好"]))
+        assert "中非" not in text and "两国" not in text, seed
 
 
 def test_a_point_keeps_no_address_to_another_audience(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from speechkit.mining.generalise import SpeechContext, generalise
 from speechkit.mining.keywords import dictionary_tags, segment
 from speechkit.mining.occasion import classify
 from speechkit.mining.reuse import fragment_reason, reuse_score
-from speechkit.mining.specifics import find_specifics
+from speechkit.mining.specifics import find_specifics, learn_names
 from speechkit.reading.parser import parse_text
 
 BODY = "要坚持问题导向，聚焦重点领域和关键环节，拿出务实管用的举措，一件一件抓落实，确保取得看得见的成效"
@@ -182,6 +182,17 @@ def test_moves_from_cue_words(text: str, moves: list[str]) -> None:
             "大力弘扬奥运精神、抗震救灾精神，应对欧债危机。",
             [("奥运", "dated"), ("抗震救灾", "dated"), ("欧债危机", "dated")],
         ),
+        # a quoted name run once as a programme is one each time it is quoted
+        (
+            "实施“明日之星”计划，“明日之星”要多上一线。",
+            [("“明日之星”", "campaign"), ("“明日之星”", "campaign")],
+        ),
+        ("落实《2030年可持续发展议程》。", [("《2030年可持续发展议程》", "campaign")]),  # the title's year
+        (
+            "中央应对疫情工作领导小组和国务院联防联控机制作出安排。",
+            [("中央应对疫情工作领导小组", "org"), ("国务院联防联控机制", "org")],
+        ),
+        ("华为公司要以客户为中心。", [("华为公司", "org")]),  # a company the dictionary knows
     ],
 )
 def test_specifics_by_kind(text: str, expected: list[tuple[str, str]]) -> None:
@@ -198,10 +209,41 @@ def test_specifics_by_kind(text: str, expected: list[tuple[str, str]]) -> None:
         "城市和社区要加强管理，新建一批学校。",  # words jieba also knows as place names
         "加强学习、改进作风、转变职能等单位都要做到。",  # a list before 等单位 that names no body
         "要认真贯彻“组织起来、切实维权”的工作方针，把工会建成“职工之家”。",  # the unions' own formulas
+        "安全生产要做到“零”事故。",  # one character in quotes names nothing
+        "上市公司要规范治理，联想是一种能力。",  # a kind of company; a word that is also a company's
     ],
 )
 def test_what_every_speech_may_say_is_no_specific(text: str) -> None:
     assert specifics(text) == []
+
+
+def test_names_a_speech_introduces_are_known_wherever_it_repeats_them() -> None:
+    tags = dictionary_tags()
+    speech = [
+        "尊敬的穆希丁总理，各位同事：",
+        "华为公司三十年来坚持聚焦主航道。我们启动了“明日之星”评选。",
+        "感谢穆希丁总理的邀请。华为的未来靠“明日之星”，不靠明日之星以外的人。",
+    ]
+    learned = learn_names(speech, tags)
+    assert dict(learned) == {"穆希丁": "person", "华为": "org", "“明日之星”": "campaign"}
+    found = [(s.text, s.kind) for s in find_specifics(speech[2], segment(speech[2]), tags, learned)]
+    # the bare name after its quotes is no campaign: only the quoted form was learned
+    assert found == [("穆希丁", "person"), ("华为", "org"), ("“明日之星”", "campaign")]
+
+
+def test_a_phrase_knows_the_names_its_speech_introduced_elsewhere(tmp_path: Path) -> None:
+    (tmp_path / "talk.txt").write_text(
+        "在公司年中工作会议上的讲话\n同志们：\n华为公司今年的经营形势总体较好，各项工作有序推进。\n"
+        "一、聚焦主航道\n华为要聚焦主航道，不在非战略机会点上消耗战略竞争力量，各级主管要带头。\n"
+        "二、加强监督\n子公司董事会要履行监督职责，把风险管住，确保合规经营。\n",
+        encoding="utf-8",
+    )
+    extract([tmp_path / "talk.txt"], tmp_path / "bank", jobs=1)
+    bank = load_bank(tmp_path / "bank", use_index=False)
+    point = next(p for p in bank.of_kind("point") if p.heading == "聚焦主航道")
+    assert ("华为", "org") in point.specifics
+    other = next(p for p in bank.of_kind("point") if p.heading == "加强监督")
+    assert not [s for s in other.specifics if s[1] == "org"]
 
 
 # ------------------------------------------------------------ time and slots
@@ -231,6 +273,8 @@ def test_a_report_own_place_and_a_union_congress_own_event_become_slots() -> Non
     assert report.year == 2026 and ("某江省", "place") in report.own and ("某江", "place") in report.own
     assert generalise("加快建设美丽某江。", context=report)[0] == "加快建设美丽{place}。"
     assert generalise("发射“某江一号”卫星。", context=report)[0] == "发射“某江一号”卫星。"  # part of a name
+    for once in ("支持太行实验室某江创新中心建设。", "在某江成功举办上合组织峰会。", "办好某江峰会。"):
+        assert generalise(once, context=report)[0] == once  # a body or an event of that place alone
     union = context_of(one(UNION))
     assert ("郴州市总工会第十三次代表大会", "event") in union.own and ("郴州市总工会", "org") in union.own
     assert generalise("郴州市总工会要带头。", context=union)[0] == "{org}要带头。"

@@ -306,12 +306,15 @@ class _Chooser:
             self.seats = {key: _dominant(counts) for key, counts in words.items()}
         if not phrase.sources:
             return None
-        return self.seats.get((phrase.sources[0].file, phrase.sources[0].speech))
+        seat = self.seats.get((phrase.sources[0].file, phrase.sources[0].speech))
+        # a company's talk that names no level word still speaks from the company
+        return seat or (phrase.speaker_level if phrase.speaker_level in _SEATS_BY_SPEAKER else None)
 
     def of_another_seat(self, phrase: Phrase) -> bool:
         """From a speech of another seat, and saying something of it: a short
         formula (谢谢大家！, 预祝大会圆满成功！) fits any speaker."""
-        if len(phrase.text) <= _FORMULA_MAX and not other_level_words(phrase, self.level):
+        formula = phrase.kind != "point" and len(phrase.text) <= _FORMULA_MAX  # a point's text is its heading
+        if formula and not other_level_words(phrase, self.level):
             return False
         return not seat_fits(self.seat_of(phrase), self.level)
 
@@ -385,6 +388,7 @@ class _Chooser:
 
 
 _FORMULA_MAX = 30
+_SEATS_BY_SPEAKER = frozenset({"enterprise"})
 
 
 def _dominant(counts: Counter[str]) -> str | None:

@@ -65,7 +65,8 @@ _NOT_A_MEETING = ("festival",)
 # domestic meeting, whatever its topic: points that argue it fit a ceremony only.
 _STATECRAFT = re.compile(
     r"联合国|多边|单边主义|国际关系|国际秩序|全球治理|发展中国家|各国人民|国际社会|霸权|成员国|"
-    r"国际[^，。；！？]{0,4}(?:治理|机构|组织)"
+    r"国际[^，。；！？]{0,4}(?:治理|机构|组织)|两国|双边|伙伴关系|"
+    r"中(?:非|美|欧|俄|日|韩|法|德|英|阿|拉|东盟)(?:友好|关系|合作|友谊|全面|命运共同体)"
 )
 
 

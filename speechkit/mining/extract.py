@@ -340,24 +340,31 @@ def add_knowledge(records: list[Record]) -> list[Record]:
     """The records with what segmentation tells: keywords (not for salutations),
     specifics, and the reuse score that depends on them."""
     from speechkit.mining.keywords import KEYWORD_SPAN, dictionary_tags, keywords_of_tokens, segment
-    from speechkit.mining.specifics import find_specifics
+    from speechkit.mining.specifics import find_specifics, learn_names
 
     tags = dictionary_tags()
+    texts = [_without_slots("\n".join([rec.heading or rec.text, *rec.body])) for rec in records]
+    by_speech: dict[tuple[str, int], list[str]] = {}
+    for rec, text in zip(records, texts, strict=True):
+        by_speech.setdefault(rec.source[:2], []).append(text)
+    learned_by_speech = {speech: learn_names(texts_of, tags) for speech, texts_of in by_speech.items()}
     out = []
-    for rec in records:
-        known = _KNOWLEDGE_MEMO.get(rec.key)
+    for rec, text in zip(records, texts, strict=True):
+        # a phrase holding a name its speech introduced is known only with that speech
+        learned = [pair for pair in learned_by_speech.get(rec.source[:2], ()) if pair[0] in text]
+        memo_key = rec.key if not learned else f"{rec.key}\x00{learned}"
+        known = _KNOWLEDGE_MEMO.get(memo_key)
         if known is None:
-            text = _without_slots("\n".join([rec.heading or rec.text, *rec.body]))
             tokens = segment(text)
             # the tokens up to the first that starts at KEYWORD_SPAN or beyond
             head = tokens[: bisect_left(list(accumulate(map(len, tokens))), KEYWORD_SPAN) + 1]
             words = keywords_of_tokens(head) if rec.kind != "salutation" else []
-            specifics = [(s.text, s.kind) for s in find_specifics(text, tokens, tags)]
+            specifics = [(s.text, s.kind) for s in find_specifics(text, tokens, tags, learned)]
             score = reuse_score(rec.kind, text, [k for _, k in specifics], rec.moves)
             known = (words, specifics, score)
             if len(_KNOWLEDGE_MEMO) >= _KNOWLEDGE_MEMO_MAX:
                 _KNOWLEDGE_MEMO.clear()
-            _KNOWLEDGE_MEMO[rec.key] = known
+            _KNOWLEDGE_MEMO[memo_key] = known
         out.append(rec._replace(keywords=known[0], specifics=known[1], reuse=known[2]))
     return out
 

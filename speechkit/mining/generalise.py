@@ -164,7 +164,10 @@ class SpeechContext:
 _QUOTED_RE = re.compile(r"“[^“”]{1,30}”|《[^《》]{1,40}》")
 # A place's name that goes on into the name of something else.
 _NAME_GOES_ON_RE = re.compile(
-    rf"[{_HAN}]{{0,6}}?(?:集团|公司|试验区|自由贸易港|自贸港|实验室|大学|银行|一号|[新高]区|开发区|港|控股)"
+    rf"[{_HAN}]{{0,6}}?(?:集团|公司|试验区|自由贸易港|自贸港|实验室|大学|银行|一号|[新高]区|开发区|港|控股"
+    r"|中心|研究院|研究所|峰会|博览会|运动会|交易会)"
+    # or that hosted something once: 在天津举办2025年上海合作组织峰会 is no sentence of the user's
+    r"|(?:成功)?(?:举办|承办|主办)"
 )
 _WRITTEN_YEAR_BEFORE_RE = re.compile(r"(?:19|20)(?:[0-9]{2}|××)年$")
 _WRITTEN_YEAR_REACH = 6  # a match of it starts at most this far back (five characters and a line break)

@@ -66,18 +66,20 @@ _ORDINAL_RE = Skipping(
 # The speech's own ordinals of speaking are no facts: 第一次, 第二个问题.
 _NOT_ORDINAL_RE = re.compile(rf"第[{_CN_DIGIT}0-9]+(?:次|个)$")
 
-_DATED_WORDS = (
-    "新冠肺炎疫情|新型冠状病毒肺炎疫情|新冠疫情|新型冠状病毒肺炎|新冠肺炎|新冠病毒|世纪疫情|非典疫情|疫情|非典|甲流|"
-    "奥运会|冬奥会|残奥会|亚运会|奥运|世博会|进博会|国际金融危机|金融危机|欧债危机|债务危机|次贷危机|"
-    "汶川地震|抗震救灾|世界反法西斯战争|第二次世界大战|"
-    "大流感|全面建设小康社会|全面建成小康社会|全面建设小康|全面建成小康|先进性教育活动|"
-    # the formulas of an earlier period: said as current in 2026, they date the speech
+# Formulas of an earlier period: said as current in 2026, they date the speech.
+STALE_FORMULAS = (
     "科学发展观|又好又快|又快又好|更快更好发展|加强和创新社会管理|社会管理创新|创新社会管理|保增长|"
     "转变经济发展方式|转变经济增长方式|党的群众路线教育实践活动|“三严三实”|“两学一做”|"
     "社会主义荣辱观|资源节约型和环境友好型社会|两型社会|新一届中央领导集体|“四个多样化”|四个多样化|"
-    "共担风险、共迎挑战|复工复产|疫情防控|"
+    "共担风险、共迎挑战|复工复产|疫情防控|全面建设小康社会|全面建成小康社会|全面建设小康|全面建成小康|"
+    "先进性教育活动|"
     # the workforce as it was described before 知识型、技能型、创新型 (2017), and a dated name
     "知识型、科技型、创新型|进城务工人员|参与社会管理"
+)
+_DATED_WORDS = (
+    "新冠肺炎疫情|新型冠状病毒肺炎疫情|新冠疫情|新型冠状病毒肺炎|新冠肺炎|新冠病毒|世纪疫情|非典疫情|疫情|非典|甲流|"
+    "奥运会|冬奥会|残奥会|亚运会|奥运|世博会|进博会|国际金融危机|金融危机|欧债危机|债务危机|次贷危机|"
+    "汶川地震|抗震救灾|世界反法西斯战争|第二次世界大战|大流感|" + STALE_FORMULAS
 )
 _DATE = (
     rf"(?:[0-9]{{1,2}}|[{_CN_DIGIT}]{{1,3}})月(?:[0-9]{{1,2}}(?:[-—－][0-9]{{1,2}})?|[{_CN_DIGIT}]{{1,3}})日"
@@ -190,9 +192,12 @@ _FUNCTION_CHARS = set("的和与及是为在要对向从把被让使将已能可
 Tags = dict[str, str]
 
 
-def find_specifics(text: str, tokens: Iterable[str] = (), tags: Tags | None = None) -> list[Specific]:
+def find_specifics(
+    text: str, tokens: Iterable[str] = (), tags: Tags | None = None, learned: Iterable[tuple[str, str]] = ()
+) -> list[Specific]:
     """The specifics of ``text``, in order; ``tokens`` are its segmentation
-    (jieba, HMM off) and ``tags`` jieba's dictionary tags of name-like words."""
+    (jieba, HMM off), ``tags`` jieba's dictionary tags of name-like words and
+    ``learned`` the names its speech introduced elsewhere (``learn_names``)."""
     tags = tags or {}
     found: list[Specific] = []
     taken = bytearray(len(text))  # characters already part of a specific
@@ -206,18 +211,21 @@ def find_specifics(text: str, tokens: Iterable[str] = (), tags: Tags | None = No
     spans = _named_tokens(text, tokens, tags)
 
     # Most specific first: a year inside a title is the title's, etc.
+    for m in _BOOK_RE.finditer(text) if "《" in text else ():
+        add(m.start(), m.end(), "campaign")  # 《2030年可持续发展议程》: the year is the title's
     for m in _YEAR_RE.finditer(text):
         add(m.start(), m.end(), "year")  # 20××年 is a year, not only a redaction
     for m in _REDACTION_RE.finditer(text):
         add(m.start(), m.end(), "redaction")
-    for m in _BOOK_RE.finditer(text):
-        add(m.start(), m.end(), "campaign")
-    for m in _QUOTE_RE.finditer(text):
-        if _is_campaign(m.group(1), text[max(0, m.start() - 4) : m.start()], text[m.end() : m.end() + 3]):
+    campaigns = {m.group() for m in _QUOTE_RE.finditer(text) if _quoted_campaign(text, m)}
+    for m in _QUOTE_RE.finditer(text) if campaigns else ():
+        if m.group() in campaigns:  # named as a programme once, it is one each time
             add(m.start(), m.end(), "campaign")
     for m in _ORDINAL_RE.finditer(text) if ("第" in text or "届" in text) else ():
         if not _NOT_ORDINAL_RE.match(m.group()):
             add(m.start(), m.end(), "ordinal")
+    for m in _TASK_FORCE_RE.finditer(text):
+        add(m.start(), m.end(), "org")  # before the time it names: 中央应对疫情工作领导小组
     for pattern in _DATED_PATTERNS:
         for m in pattern.finditer(text):
             add(m.start(), m.end(), "dated")
@@ -236,8 +244,56 @@ def find_specifics(text: str, tokens: Iterable[str] = (), tags: Tags | None = No
         add(m.start(), m.end(), "level")
     _people(text, spans, tags, formulas, add)
     _places(text, spans, tags, add)
+    for name, kind in learned:  # last: a longer name found here holds (华为大学 before 华为)
+        at = text.find(name)
+        while at >= 0:
+            add(at, at + len(name), kind)
+            at = text.find(name, at + len(name))
     found.sort()
     return found
+
+
+def _quoted_campaign(text: str, m: re.Match[str]) -> bool:
+    return _is_campaign(m.group(1), text[max(0, m.start() - 4) : m.start()], text[m.end() : m.end() + 3])
+
+
+def learn_names(texts: Iterable[str], tags: Tags) -> list[tuple[str, str]]:
+    """The names one speech introduces, to be known wherever it repeats them:
+    a company named with its suffix once (华为公司) and bare after (华为), a
+    person it addresses (尊敬的穆希丁总理 … 感谢穆希丁总理), a quoted programme
+    it names as run (实施“明日之星”计划 … “明日之星”). Longest first."""
+    learned: dict[str, str] = {}
+    for text in texts:
+        for m in _COMPANY_RE.finditer(text) if ("公司" in text or "集团" in text) else ():
+            bare = _company_name(m.group(1), m.group(2), tags)
+            if bare:
+                learned.setdefault(bare, "org")
+        for m in _ADDRESSED_RE.finditer(text):
+            name = m.group("name")
+            if not (set(name) & _FUNCTION_CHARS) and not name.startswith("各"):
+                learned.setdefault(name, "person")
+        for m in _QUOTE_RE.finditer(text) if "“" in text else ():
+            if _quoted_campaign(text, m):
+                learned.setdefault(m.group(), "campaign")
+    return sorted(learned.items(), key=lambda item: -len(item[0]))
+
+
+_COMPANY_RE = re.compile(rf"([{_HAN}]{{2,4}})(公司|集团)")
+# Company words jieba's dictionary knows that name a kind of company, not one.
+_NOT_COMPANY_NAMES = frozenset(
+    "上市 外贸 经贸 公交 创投 安装 广播 海运 化工 石化 钢铁 武装 统治 反党".split()
+)
+_PROPER_NAME_TAGS = frozenset(("nr", "nrt", "nz"))
+
+
+def _company_name(before: str, suffix: str, tags: Tags) -> str | None:
+    """The bare name of a company the dictionary knows with its suffix (华为 of
+    华为公司), where the bare name is a proper name too; else None."""
+    for size in range(len(before), 1, -1):
+        bare = before[-size:]
+        if tags.get(bare + suffix) == "nt" and tags.get(bare) in _PROPER_NAME_TAGS:
+            return None if bare in _NOT_COMPANY_NAMES else bare
+    return None
 
 
 _PLAN_PERIOD_RE = re.compile(r"^十[一二三四五六]?五$")
@@ -254,7 +310,9 @@ _NAMES_PROGRAMME_RE = re.compile(
 def _is_campaign(inner: str, before: str, after: str) -> bool:
     """A quoted name of a programme, campaign or slogan: it has a number or lists
     its parts, or is named as something run (实施“…”行动), not a word in quotes."""
-    if inner in NATIONAL_FORMULAS or inner in ("三八", "五一") or _PLAN_PERIOD_RE.match(inner):
+    if len(inner) < 2 or inner in NATIONAL_FORMULAS or inner in ("三八", "五一"):
+        return False
+    if _PLAN_PERIOD_RE.match(inner):
         return False
     parts = re.split("[、，]", inner)
     listed = len(parts) > 1 and len(inner) <= 20 and all(len(p) <= 6 for p in parts) and "我们" not in inner
@@ -397,6 +455,9 @@ def _organisations(text: str, spans: Spans, tags: Tags, add: Add) -> None:
         if start > 0 and text[start - 1] in _CN_DIGIT:
             continue  # inside a number: 二十国集团 is not 十国集团
         tag = tags.get(token)
+        if tag == "nt" and token.endswith(("公司", "集团")) and _company_name(token[:-2], token[-2:], tags):
+            add(start, end, "org")  # 华为公司: a company the dictionary knows by its proper name
+            continue
         if tag == "nt" and len(token) >= 4 and any(_is_place_word(token[:k], tags) for k in (2, 3)):
             add(start, end, "org")  # 云南大学: a place's own body, one word in the dictionary
             continue
@@ -410,6 +471,13 @@ def _organisations(text: str, spans: Spans, tags: Tags, add: Add) -> None:
             and text[start : tail.end()] not in NATIONAL_BODIES
         ):
             add(start, tail.end(), "org")
+
+
+# A body set up for a task of its time: 中央应对疫情工作领导小组, 国务院联防联控机制.
+_TASK_FORCE_RE = Gated(
+    re.compile("领导小组|指导组|联防联控机制|工作组"),
+    re.compile(rf"(?:中央|国务院)[{_HAN}]{{0,14}}?(?:领导小组|指导组|联防联控机制|工作组)|前方指导组"),
+)
 
 
 # A proper name (华为) makes a body only with one of these right after it.
