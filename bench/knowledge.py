@@ -270,6 +270,8 @@ def occasion_report(verbose: bool) -> None:
             levels_right += int(got.level == want["level"])
         if verbose and got.occasion != want["occasion"]:
             print(f"occasion {key}: {got.occasion} ({got.confidence}) gold {want['occasion']}")
+        if verbose and want["level"] != "unknown" and got.level != want["level"]:
+            print(f"level {key}: {got.level} gold {want['level']}")
     print(f"occasion right for {right}/{len(gold)} speeches ({right / len(gold):.0%})")
     print(f"speaker level right for {levels_right}/{levels} speeches ({levels_right / max(levels, 1):.0%})")
 

@@ -82,6 +82,28 @@ REPORT = f"""2026年某江省政府工作报告
 {BODY}。
 """
 
+# A report whose numbered parts are its year's review and tasks, the points below them.
+PARTS = f"""2026年某江省政府工作报告
+各位代表：
+现在，我代表省人民政府向大会报告工作，请予审议。
+一、2025年和“十四五”时期工作回顾
+{BODY}。
+二、2026年重点工作
+（一）推进产业升级
+{SERVE}。
+（二）保障改善民生
+{PROTECT}。《某江省国民经济和社会发展第十五个五年规划纲要草案》已提交本次大会审查。
+"""
+
+# Two speeches of a city union with one point each, beside a company's three.
+ONE_POINT = """在全市工会{what}会议上的讲话
+同志们：
+今天召开全市工会{what}会议，主要任务是总结工作、部署任务。
+一、{heading}
+{body}。
+同志们，让我们团结一心，为完成全年目标任务而努力奋斗！
+"""
+
 STATECRAFT = f"""在某某合作论坛开幕式上的致辞
 尊敬的各位嘉宾，女士们，先生们：
 很高兴出席论坛。
@@ -295,6 +317,25 @@ def test_a_companys_talk_lends_no_points_to_a_city_union(tmp_path: Path) -> None
     assert re.search("主航道|作战部队|横向扩张", own)  # a company's own draft takes them
 
 
+def test_a_companys_run_of_points_loses_to_single_points_of_the_users_seat(tmp_path: Path) -> None:
+    serve = ONE_POINT.format(what="经济", heading="围绕中心，服务大局", body=SERVE)
+    protect = ONE_POINT.format(what="维权", heading="突出维权，服务职工", body=PROTECT)
+    bank = mined(tmp_path, company=COMPANY, serve=serve, protect=protect)
+    for seed in range(1, 6):
+        text = section_text(draft(bank, "work-meeting", seed, points=2), "points")
+        assert not re.search("主航道|作战部队|横向扩张", text), seed
+        assert "服务大局" in text and "服务职工" in text, seed
+
+
+def test_a_reports_part_titles_and_procedure_are_no_points(tmp_path: Path) -> None:
+    bank = mined(tmp_path, report=PARTS)
+    for seed in range(1, 4):
+        d = draft(bank, "work-meeting", seed, points=2)
+        headings = [b.text for b in d.blocks if b.kind == "heading" and b.section == "points"]
+        assert headings and not any(re.search("工作回顾|重点工作", h) for h in headings), (seed, headings)
+        assert "审查" not in section_text(d, "points")
+
+
 def test_the_transition_loses_its_source_subject(tmp_path: Path) -> None:
     bank = mined(tmp_path, congress=CONGRESS)
     plain = section_text(draft(bank, "work-meeting"), "transition")
@@ -319,6 +360,16 @@ def test_a_foreign_policy_point_never_enters_a_union_draft(tmp_path: Path) -> No
     for seed in range(1, 8):  # even when it is the topic's only point
         text = to_text(draft(bank, "work-meeting", seed, points=3, topic=["开放"]))
         assert "联合国" not in text and "多边主义" not in text, seed
+
+
+def test_a_point_about_a_body_of_states_cooperation_is_statecraft(tmp_path: Path) -> None:
+    bank_body = STATECRAFT.replace(
+        "坚持合作共赢。联合国宪章宗旨是国际关系的基本准则，要维护国际秩序，践行多边主义",
+        "坚持开放友好。要把亚投行打造成多边合作新典范",
+    )
+    bank = mined(tmp_path, statecraft=bank_body, county=COUNTY, congress=CONGRESS)
+    for seed in range(1, 8):
+        assert "亚投行" not in to_text(draft(bank, "commendation", seed, points=3, topic=["友好"])), seed
 
 
 def test_a_point_on_relations_between_two_countries_is_statecraft(tmp_path: Path) -> None:

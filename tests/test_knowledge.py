@@ -97,6 +97,15 @@ def test_occasion_and_level_of_a_speech(text: str, occasion: str, level: str) ->
     assert 0.5 <= found.confidence <= 1.0
 
 
+def test_a_regions_report_that_cites_the_centre_speaks_from_the_region() -> None:
+    report = (
+        "2026年某某自治区政府工作报告\n各位代表：\n现在，我代表自治区政府向大会报告工作，请予审议。\n"
+        "一、坚决贯彻党中央决策部署\n我国发展环境深刻变化，党中央作出部署，自治区党委带领全区各族干部群众"
+        "认真落实党中央要求。\n"
+    )
+    assert classify(one(report)).level == "province"
+
+
 def test_a_report_is_no_congress_though_it_says_各位代表() -> None:
     assert classify(one(REPORT)).occasion == "report"
 

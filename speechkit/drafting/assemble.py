@@ -166,8 +166,11 @@ def _caption(paragraph: str) -> bool:
 
 
 # A sentence that reports an honour won (剑门蜀道荣获…范例奖, 被评为全国文明城市) is
-# its speaker's record: no other speech can say it, and marked it would only be deleted.
-_HONOUR_RE = re.compile(r"荣获|获评|被评为|被授予|被命名为|入选[^。！？]{0,30}名录")
+# its speaker's record, and one that submits a document to its congress (提请本次大会审查)
+# its procedure: no other speech can say either, and marked they would only be deleted.
+_HONOUR_RE = re.compile(
+    r"荣获|获评|被评为|被授予|被命名为|入选[^。！？]{0,30}名录|(?:提请|提交)[^。！？]{0,20}(?:审议|审查)|请予(?:审议|审查)"
+)
 
 
 def _without_honours(paragraph: str) -> str:
@@ -287,7 +290,9 @@ class _Chooser:
         """Points this draft may carry: of any occasion, but not a state's foreign policy."""
         if self.fitting_points is None:
             occasions = self.template.occasions
-            self.fitting_points = [p for p in self.pool("point") if not statecraft(p, occasions)]
+            self.fitting_points = [
+                p for p in self.pool("point") if not statecraft(p, occasions) and not _part_title(p.text)
+            ]
         return self.fitting_points
 
     def seat_of(self, phrase: Phrase) -> str | None:
@@ -388,7 +393,21 @@ class _Chooser:
 
 
 _FORMULA_MAX = 30
-_SEATS_BY_SPEAKER = frozenset({"enterprise"})
+_SEATS_BY_SPEAKER = frozenset({"enterprise", "national"})
+# A report's part title (2026年重点工作, 2025年和“十四五”时期工作回顾, “十五五”时期主要目标
+# 与重点任务, 关于《…规划纲要》的说明): it heads its own year's matters, no point a new
+# speech can make. What is left of it without its times and agenda words is nothing.
+_PART_TIMES_RE = re.compile(
+    r"\{(?:year|last_year)\}年?|(?:19|20)[0-9]{2}年|今年|明年|去年|过去五年|五年来|一年来"
+    r"|“?十[一二三四五六]?五”?(?:时期|期间)?"
+)
+_PART_AGENDA_RE = re.compile(r"主要|重点|重大|工作|发展|任务|目标|回顾|安排|部署|与|和|及|的|、")
+_EXPLANATION_RE = re.compile(r"^关于《[^《》]+》的说明$")
+
+
+def _part_title(heading: str) -> bool:
+    rest, times = _PART_TIMES_RE.subn("", heading)
+    return bool(times and not _PART_AGENDA_RE.sub("", rest).strip()) or bool(_EXPLANATION_RE.match(heading))
 
 
 def _dominant(counts: Counter[str]) -> str | None:
@@ -719,8 +738,9 @@ def _choose_points(part: Part, chooser: _Chooser, units: list[_Unit], count: int
     # a speech given from the user's seat, not a factory's or the capital's; then, of
     # those, points said at this occasion (a greeting's hopes, not a work meeting's tasks)
     enough = min(count, 2)
+    # (with no run of siblings of the user's seat, points of it are drawn one by one below)
     own_seat = {k: g for k, g in groups.items() if not chooser.of_another_seat(g[0])}
-    if any(len(g) >= enough for g in own_seat.values()):
+    if own_seat:
         groups = own_seat
     own_occasion = {k: g for k, g in groups.items() if of_occasion(g[0], chooser.template.occasions)}
     if any(len(g) >= enough for g in own_occasion.values()):

@@ -56,7 +56,9 @@ _LEVEL_CUES: dict[str, re.Pattern[str]] = {
     "national": re.compile(
         r"国家主席|总书记|国务院总理|中央政治局|中华人民共和国主席|党中央|全国人民|我国|中方|中国愿|中国将"
     ),
-    "province": re.compile(r"省长|省委|省人民政府|自治区(?:人民政府|党委|主席)|全省|我省|全区各族|直辖市"),
+    "province": re.compile(
+        r"省长|省委|省人民政府|省政府|自治区(?:人民政府|政府|党委|主席)|全省|我省|全区各族|直辖市"
+    ),
     "city": re.compile(r"市长|市委|市人民政府|市政府|全市|我市"),
     "county": re.compile(r"县长|县委|县人民政府|县政府|全县|我县"),
     "enterprise": re.compile(r"公司|集团|董事长|总裁|员工|客户|产品线|代表处|地区部"),
