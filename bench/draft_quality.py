@@ -473,6 +473,18 @@ def last_year_slots(draft: Any, bank: Any) -> int:
     return count
 
 
+# Five-year plans and their years (十五: 2001–2005 … 十六五: 2031–2035).
+PLAN_YEARS = {
+    name: range(first, first + 5)
+    for name, first in (("十五", 2001), ("十一五", 2006), ("十二五", 2011), ("十三五", 2016),
+                        ("十四五", 2021), ("十五五", 2026), ("十六五", 2031))
+}  # fmt: skip
+
+
+def _plan_name(text: str) -> str:
+    return re.sub("(?:时期|期间)$", "", text.replace("“", "").replace("”", ""))
+
+
 def check_specifics(
     res: Result, lines: list[Line], slots: dict[str, str], tags: dict[str, str], last_years: int = 0
 ) -> None:
@@ -493,6 +505,9 @@ def check_specifics(
                 continue  # counted (and used up) with the false years below
             if spec.kind == "level" and _own_level(spec.text, values):
                 continue
+            plan = PLAN_YEARS.get(_plan_name(spec.text), ())
+            if spec.kind == "dated" and year.isdigit() and int(year) in plan:
+                continue  # the five-year plan the user's year falls in is theirs, as the year is
             res.unmarked.append((spec.kind, spec.text, sentence_at(text, spec.start)))
         for m in _YEAR_RE.finditer(text):
             if m.group() in YEAR_WORDS or m.group() == year:

@@ -18,7 +18,7 @@ from docx import Document
 
 from speechkit.bank.load import load_bank
 from speechkit.bank.model import Bank
-from speechkit.drafting.assemble import Draft, assemble
+from speechkit.drafting.assemble import Draft, assemble, sentences
 from speechkit.drafting.docx_export import to_docx
 from speechkit.drafting.render import to_markdown, to_text
 from speechkit.drafting.templates import Template, load_template
@@ -93,6 +93,28 @@ PARTS = f"""2026年某江省政府工作报告
 {SERVE}。
 （二）保障改善民生
 {PROTECT}。《某江省国民经济和社会发展第十五个五年规划纲要草案》已提交本次大会审查。
+"""
+
+# A province's report that speaks of itself by name, and of two five-year plans.
+PROVINCE = f"""2026年某江省政府工作报告
+各位代表：
+现在，我代表省人民政府向大会报告工作，请予审议。
+一、建设美丽某江
+{BODY}，让某江的天更蓝、水更清。
+二、谋划好“十五五”发展
+{BODY}，“十四五”时期打下的基础要巩固好。
+"""
+
+# A city's own government meeting on industry, beside a city union's: one seat, two matters.
+INDUSTRY = f"""在全市工业经济工作会议上的讲话
+同志们：
+今天召开全市工业经济工作会议，主要任务是部署全年工业经济工作。
+一、抓好重点项目建设
+全市要加快推进重点工业项目，强化项目用地、能耗指标保障，确保项目早开工、早投产。{BODY}。
+二、推动园区提档升级
+各工业园区要完善基础设施，提升承载能力，引进一批龙头企业和配套企业。{BODY}。
+三、培育壮大市场主体
+要支持民营企业发展壮大，落实减税降费政策，帮助企业解决融资难题。{BODY}。
 """
 
 # Two speeches of a city union with one point each, beside a company's three.
@@ -276,6 +298,54 @@ def test_a_past_year_is_marked_never_made_current(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------- level
+
+
+def test_a_provinces_own_name_filled_with_the_users_city_is_marked(tmp_path: Path) -> None:
+    bank = mined(tmp_path, province=PROVINCE)
+    city = to_text(draft(bank, "work-meeting", points=2, slots={"place": "枫林市"}))
+    assert "建设美丽【核：枫林市】" in city and "让【核：枫林市】的天更蓝" in city
+    province = to_text(
+        draft(bank, "work-meeting", points=2, slots={"org": "某山省总工会", "place": "某山省"})
+    )
+    assert "建设美丽某山省" in province and "【核：某山省】" not in province
+
+
+def test_the_plan_period_of_the_users_year_is_theirs(tmp_path: Path) -> None:
+    bank = mined(tmp_path, province=PROVINCE)
+    text = to_text(draft(bank, "work-meeting", points=2, slots={"org": "某山省总工会", "year": "2026"}))
+    assert "谋划好“十五五”发展" in text and "【核：“十四五”时期】" in text
+    earlier = to_text(draft(bank, "work-meeting", points=2, slots={"org": "某山省总工会", "year": "2024"}))
+    assert "【核：“十五五”】" in earlier and "“十四五”时期" in earlier and "【核：“十四五”" not in earlier
+
+
+def test_points_on_the_users_own_matter_come_first(tmp_path: Path) -> None:
+    union = ONE_POINT.format(what="工作", heading="围绕中心，服务大局", body=SERVE).replace(
+        "同志们，让我们", f"二、加强建设，夯实基础\n{BUILD}。\n同志们，让我们"
+    )
+    bank = mined(tmp_path, industry=INDUSTRY, union=union)  # two work meetings of one city
+    for seed in range(1, 8):
+        text = section_text(draft(bank, "work-meeting", seed, points=2), "points")
+        assert "服务大局" in text and "夯实基础" in text and "重点项目" not in text, seed
+    # a city's industry meeting takes the other speech's points
+    other = section_text(
+        draft(
+            bank,
+            "work-meeting",
+            1,
+            points=2,
+            slots={"org": "枫林市工业和信息化局", "event": "全市工业经济工作会议"},
+        ),
+        "points",
+    )
+    assert "重点项目" in other
+
+
+def test_a_quotation_of_several_sentences_is_one_sentence_of_its_speaker() -> None:
+    said = "他在听取汇报时指出：“一是扩大覆盖面。二是增强凝聚力。”这是我们最好的时机。"
+    assert sentences(said) == [
+        "他在听取汇报时指出：“一是扩大覆盖面。二是增强凝聚力。”",
+        "这是我们最好的时机。",
+    ]
 
 
 def test_level_words_of_another_level_are_marked(tmp_path: Path) -> None:

@@ -121,7 +121,20 @@ _SENTENCE_RE = re.compile(r"[^。！？]*[。！？]+[”’）]*|[^。！？]+$
 
 
 def sentences(text: str) -> list[str]:
-    return [s for s in (m.group().strip() for m in _SENTENCE_RE.finditer(text)) if s]
+    """The sentences of ``text``; a quotation of several sentences (指出：“…。…。”)
+    stays inside the one that quotes it, so a body cut after n sentences never
+    ends inside a quotation."""
+    out: list[str] = []
+    open_quotes = 0
+    for piece in (m.group().strip() for m in _SENTENCE_RE.finditer(text)):
+        if not piece:
+            continue
+        if open_quotes > 0 and out:
+            out[-1] += piece
+        else:
+            out.append(piece)
+        open_quotes += piece.count("“") - piece.count("”")
+    return out
 
 
 def _take(paragraphs: Sequence[str], count: int | None) -> list[str]:
@@ -241,6 +254,32 @@ class _Chooser:
         self.topical: set[str] | None = None
         self.fitting_points: list[Phrase] | None = None
         self.seats: dict[tuple[str, int], str | None] | None = None
+        self.subject_words: frozenset[str] | None = None
+
+    def subject(self) -> frozenset[str]:
+        """The words of the user's organisation and event that points of the pool
+        are known by (工会 of 枫林市总工会, 劳动模范 of 全市劳动模范表彰大会): the
+        draft's matter, where no topic names it."""
+        if self.subject_words is None:
+            texts = [_subject_text(p) for p in self.pool("point")]
+            self.subject_words = frozenset(
+                word for word in self._subject_candidates() if any(word in text for text in texts)
+            )
+        return self.subject_words
+
+    def _subject_candidates(self) -> list[str]:
+        """Every stretch of two to four characters of the user's organisation and
+        event, without their place and the words that name no matter."""
+        named = " ".join(self.values.get(name, "") for name in ("org", "event"))
+        if self.values.get("place"):
+            named = named.replace(self.values["place"], " ")
+        found = {
+            named[i : i + size]
+            for size in (2, 3, 4)
+            for i in range(len(named) - size + 1)
+            if " " not in named[i : i + size]
+        }
+        return sorted(found - _NOT_SUBJECT)
 
     def parents_of(self, point_id: str) -> list[str]:
         if point_id not in self.parents:  # asked for the whole pool at once: one query, not one a point
@@ -259,9 +298,9 @@ class _Chooser:
             else:
                 chosen = self.bank.at(kind, self.pool_rng.sample(range(n), min(POOL_SAMPLE, n)))
                 seen = {p.id for p in chosen}
-                chosen += [
-                    p for p in self.bank.topic_matches(kind, self.topic, POOL_TOPIC) if p.id not in seen
-                ]
+                # the topic's phrases join the sample; without a topic, points on the user's matter
+                about = self.topic or (self._subject_candidates() if kind == "point" else [])
+                chosen += [p for p in self.bank.topic_matches(kind, about, POOL_TOPIC) if p.id not in seen]
             if self.strict:
                 chosen = [p for p in chosen if not self.checks_of(p)]
             self.pools[kind] = chosen
@@ -343,7 +382,13 @@ class _Chooser:
         to_check = -0.4 * min(len(self.checks_of(phrase)), 5) - 1.0 * other_level_words(phrase, self.level)
         to_check -= 2.0 if self.of_another_seat(phrase) else 0.0
         reuse = 0.5 * (phrase.reuse if phrase.reuse is not None else 0.5)
-        return 1.0 + 2.0 * hits + tags + own + placeholder + to_check + reuse + 0.1 * min(phrase.count, 5)
+        # a point on the user's own matter (a union's: 工会, 职工) before a province's industry
+        subject = 0.0
+        if phrase.kind == "point":
+            text = _subject_text(phrase)
+            subject = 1.5 * min(2, sum(word in text for word in self.subject()))
+        count = 0.1 * min(phrase.count, 5)
+        return 1.0 + 2.0 * hits + tags + own + placeholder + to_check + reuse + subject + count
 
     def is_new(self, phrase: Phrase) -> bool:
         if phrase.id in self.used_ids or phrase.stale:
@@ -394,6 +439,11 @@ class _Chooser:
 
 _FORMULA_MAX = 30
 _SEATS_BY_SPEAKER = frozenset({"enterprise", "national"})
+_TOPIC_SPAN = 300  # characters of a point's body that say what it is about
+# Words of an organisation's or event's name that say nothing of its matter.
+_NOT_SUBJECT = frozenset(
+    "会议 大会 工作 代表 代表大会 开幕式 闭幕式 座谈会 表彰 表彰大会 全市 全县 全省 全区 召开 举行".split()
+)
 # A report's part title (2026年重点工作, 2025年和“十四五”时期工作回顾, “十五五”时期主要目标
 # 与重点任务, 关于《…规划纲要》的说明): it heads its own year's matters, no point a new
 # speech can make. What is left of it without its times and agenda words is nothing.
@@ -408,6 +458,11 @@ _EXPLANATION_RE = re.compile(r"^关于《[^《》]+》的说明$")
 def _part_title(heading: str) -> bool:
     rest, times = _PART_TIMES_RE.subn("", heading)
     return bool(times and not _PART_AGENDA_RE.sub("", rest).strip()) or bool(_EXPLANATION_RE.match(heading))
+
+
+def _subject_text(phrase: Phrase) -> str:
+    """What a point says of its matter: its heading and the start of its body."""
+    return (phrase.heading or phrase.text) + "\n" + "\n".join(phrase.body)[:_TOPIC_SPAN]
 
 
 def _dominant(counts: Counter[str]) -> str | None:
@@ -1133,6 +1188,8 @@ def build(
         if source is not None:
             raw, found = checking.mark(raw, checking.to_check(source, values, level))
             marked.extend(found)
+            raw, names = checking.mark_own_names(raw, source, level)
+            marked.extend(fill(name, slot_values, missing) for name in names)
         return checking.finish(fill(raw, slot_values, missing).strip())
 
     def phrase(item: Item) -> Phrase:

@@ -29,14 +29,30 @@ _SLOT_RE = re.compile(r"\{\{|\}\}|\{[a-z_]+\}")
 def to_check(phrase: Phrase, values: Mapping[str, str], level: str | None) -> list[tuple[str, str]]:
     """The specifics of ``phrase`` the writer must check in this draft."""
     own = [v for v in values.values() if v]
+    year = int(values["year"]) if values.get("year", "").isdigit() else None
     out = []
     for specific in phrase.specifics:
         if any(specific.text in value for value in own):
             continue  # the user's own name or place
         if specific.kind == "level" and level_word_fits(specific.text, level):
             continue
+        if specific.kind == "dated" and year is not None and _plan_covers(specific.text, year):
+            continue  # “十五五” in a speech of 2026 is the user's own plan period
         out.append((specific.text, specific.kind))
     return out
+
+
+_PLAN_RE = re.compile(r"^“?十([一二三四五六]?)五”?(?:时期|期间)?$")
+_PLAN_DIGITS = {"": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+
+
+def _plan_covers(text: str, year: int) -> bool:
+    """A five-year plan's name (十一五 … 十六五) whose years hold ``year``."""
+    m = _PLAN_RE.match(text)
+    if not m:
+        return False
+    first = 2006 + 5 * (_PLAN_DIGITS[m.group(1)] - 1) if m.group(1) else 2001  # 十五: 2001–2005
+    return first <= year < first + 5
 
 
 def mark(raw: str, checks: list[tuple[str, str]]) -> tuple[str, list[str]]:
@@ -62,6 +78,27 @@ def mark(raw: str, checks: list[tuple[str, str]]) -> tuple[str, list[str]]:
         last = end
     out.append(raw[last:])
     return "".join(out), marked
+
+
+# The source's own place and organisation, made slots at mining: filled with the
+# user's, a sentence a province said of itself would say it of the user's city.
+_OWN_NAME_SLOT_RE = re.compile(r"\{(?:place|org)\}")
+
+
+def mark_own_names(raw: str, phrase: Phrase, level: str | None) -> tuple[str, list[str]]:
+    """``raw`` with its ``{place}`` and ``{org}`` marked to check where the phrase's
+    speaker spoke from another level than the draft's (both known; a union's
+    speech fits any union): the names in it, each slot as written."""
+    source = phrase.speaker_level
+    if level is None or source in (None, level, "union") or "{" not in raw:
+        return raw, []
+    found: list[str] = []
+
+    def wrap(m: re.Match[str]) -> str:
+        found.append(m.group())
+        return _OPEN + m.group() + _CLOSE
+
+    return _OWN_NAME_SLOT_RE.sub(wrap, raw), found
 
 
 def finish(filled: str) -> str:

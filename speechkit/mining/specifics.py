@@ -89,7 +89,8 @@ _DATE = (
 # cheaper than a pattern trying every position).
 _DATED_PATTERNS: tuple[Gated, ...] = (
     Gated(re.compile("十[一二三四五六]?五"), re.compile(
-        rf"“?(?:十|十一|十二|十三|十四|十五|十六)五”?(?:时期|期间)?(?=[^{_HAN}]|规划|时期|期间|开局|收官|发展|以来|末|初)"
+        r"“(?:十|十一|十二|十三|十四|十五|十六)五”(?:时期|期间)?|"  # quoted, it is whole whatever follows
+        rf"(?:十|十一|十二|十三|十四|十五|十六)五(?:时期|期间)?(?=[^{_HAN}]|规划|时期|期间|开局|收官|发展|以来|末|初)"
     )),
     Gated(re.compile("届(?:[^届]*?中全会|历次全会)"), re.compile(
         rf"[{_CN_DIGIT}]+届[{_CN_DIGIT}]+中全会|[{_CN_DIGIT}]+届历次全会"
