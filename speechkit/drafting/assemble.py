@@ -480,11 +480,11 @@ def _near(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) * 1.25 < max(len(a), len(b)):
         return False
-    a, b = a[:_NEAR_PREFIX], b[:_NEAR_PREFIX]
-    # An exact bound first, with set operations in C: a character of one text that the
+    (a, sa), (b, sb) = _opening_chars(a), _opening_chars(b)
+    # An exact bound first, with a set operation in C: a character of one text that the
     # other lacks is matched by nothing, so it caps the ratio as difflib counts it.
-    sa, sb = _char_set(a), _char_set(b)
-    if 2 * min(len(a) - len(sa - sb), len(b) - len(sb - sa)) < 0.85 * (len(a) + len(b)):
+    shared = len(sa & sb)
+    if 2 * min(len(a) - len(sa) + shared, len(b) - len(sb) + shared) < 0.85 * (len(a) + len(b)):
         return False
     from difflib import SequenceMatcher  # rarely reached: most pairs fail the bound
 
@@ -492,9 +492,10 @@ def _near(a: str, b: str) -> bool:
     return matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85
 
 
-@lru_cache(maxsize=4096)
-def _char_set(text: str) -> frozenset[str]:
-    return frozenset(text)
+@lru_cache(maxsize=4096)  # keyed by the whole key: a draft compares the same keys again and again
+def _opening_chars(key: str) -> tuple[str, frozenset[str]]:
+    opening = key[:_NEAR_PREFIX]
+    return opening, frozenset(opening)
 
 
 def _making(said: Sequence[str], move: str) -> int:
