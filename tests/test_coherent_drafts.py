@@ -117,6 +117,18 @@ INDUSTRY = f"""在全市工业经济工作会议上的讲话
 要支持民营企业发展壮大，落实减税降费政策，帮助企业解决融资难题。{BODY}。
 """
 
+# A head of state's symposium: its opening narrates its speaker's own acts and plan.
+LEADER = f"""在决战决胜脱贫攻坚座谈会上的讲话
+同志们：
+党的十八大以来，我先后在延安、贵阳、银川召开部分省区市党委书记座谈会，这次是我主持召开的又一次座谈会。
+今天，我讲3个问题。
+一、深刻认识取得的决定性进展
+今年以来，中央领导同志先后三次听取汇报，党中央作出部署。{BODY}。
+二、打好精准脱贫攻坚战
+打好精准脱贫攻坚战，是我在报告中提出的三大攻坚战之一。{BODY}。
+同志们，让我们共同努力，夺取最后的胜利！
+"""
+
 # Two speeches of a city union with one point each, beside a company's three.
 ONE_POINT = """在全市工会{what}会议上的讲话
 同志们：
@@ -304,10 +316,18 @@ def test_a_provinces_own_name_filled_with_the_users_city_is_marked(tmp_path: Pat
     bank = mined(tmp_path, province=PROVINCE)
     city = to_text(draft(bank, "work-meeting", points=2, slots={"place": "枫林市"}))
     assert "建设美丽【核：枫林市】" in city and "让【核：枫林市】的天更蓝" in city
+    # a province's own claims are a province's, whichever province drafts
     province = to_text(
         draft(bank, "work-meeting", points=2, slots={"org": "某山省总工会", "place": "某山省"})
     )
-    assert "建设美丽某山省" in province and "【核：某山省】" not in province
+    assert "建设美丽【核：某山省】" in province
+
+
+def test_a_unions_own_name_in_its_points_is_the_users(tmp_path: Path) -> None:
+    union = CONGRESS.replace(f"{BUILD}。", f"郴州市总工会要带头转变作风，{BUILD}。")
+    bank = mined(tmp_path, congress=union)
+    text = to_text(draft(bank, "work-meeting", points=3))
+    assert "枫林市总工会要带头转变作风" in text and "【核：枫林市总工会】" not in text
 
 
 def test_the_plan_period_of_the_users_year_is_theirs(tmp_path: Path) -> None:
@@ -346,6 +366,37 @@ def test_a_quotation_of_several_sentences_is_one_sentence_of_its_speaker() -> No
         "他在听取汇报时指出：“一是扩大覆盖面。二是增强凝聚力。”",
         "这是我们最好的时机。",
     ]
+
+
+def test_what_only_its_own_speaker_could_say_is_not_borrowed(tmp_path: Path) -> None:
+    bank = mined(tmp_path, leader=LEADER, congress=CONGRESS)
+    for seed in range(1, 6):
+        text = to_text(draft(bank, "symposium", seed, points=2))
+        assert "我先后在" not in text and "我主持召开" not in text and "是我在报告中提出" not in text, seed
+        assert "我讲3个问题" not in text and "【核：3个】" not in text, seed
+
+
+def test_what_the_sources_year_brought_is_marked(tmp_path: Path) -> None:
+    report = PROVINCE.replace(f"{BODY}，让某江", f"今年以来，全省新建公园20个。{BODY}，让某江")
+    bank = mined(tmp_path, province=report)
+    text = to_text(draft(bank, "work-meeting", points=2))
+    assert "【核：今年以来】" in text
+
+
+def test_a_level_word_that_fits_is_marked_where_it_reports_the_sources_result(tmp_path: Path) -> None:
+    union = CONGRESS.replace(f"{PROTECT}。", f"当前全市企业工资集体协商覆盖面已取得了很大进展。{PROTECT}。")
+    bank = mined(tmp_path, congress=union)
+    text = to_text(draft(bank, "work-meeting", points=3))
+    assert "当前【核：全市】企业工资集体协商覆盖面已取得了很大进展" in text
+    assert "紧扣全市发展大局" in text  # a task the city's speaker sets: theirs to say
+
+
+def test_a_title_says_the_year_and_the_organisation_once(tmp_path: Path) -> None:
+    bank = mined(tmp_path, congress=CONGRESS)
+    festival = draft(bank, "festival", slots={"event": "2026年“五一”国际劳动节"})
+    assert festival.title == "在2026年“五一”国际劳动节慰问活动上的致辞"
+    meeting = draft(bank, "work-meeting", slots={"event": "枫林市总工会第五次代表大会"})
+    assert meeting.title == "在2026年枫林市总工会第五次代表大会上的讲话"
 
 
 def test_level_words_of_another_level_are_marked(tmp_path: Path) -> None:

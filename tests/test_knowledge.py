@@ -202,6 +202,14 @@ def test_moves_from_cue_words(text: str, moves: list[str]) -> None:
             [("中央应对疫情工作领导小组", "org"), ("国务院联防联控机制", "org")],
         ),
         ("华为公司要以客户为中心。", [("华为公司", "org")]),  # a company the dictionary knows
+        ("召开十四届六次主席团会议。", [("十四届六次主席团", "ordinal")]),  # a term and session, no 第
+        (
+            "高水平建设临港新片区和RCEP国际教育合作区。",
+            [
+                ("临港新片区", "place"),
+                ("RCEP国际教育合作区", "place"),
+            ],
+        ),  # zones named by a place or an acronym
     ],
 )
 def test_specifics_by_kind(text: str, expected: list[tuple[str, str]]) -> None:
@@ -219,6 +227,8 @@ def test_specifics_by_kind(text: str, expected: list[tuple[str, str]]) -> None:
         "加强学习、改进作风、转变职能等单位都要做到。",  # a list before 等单位 that names no body
         "要认真贯彻“组织起来、切实维权”的工作方针，把工会建成“职工之家”。",  # the unions' own formulas
         "安全生产要做到“零”事故。",  # one character in quotes names nothing
+        "要坚持“三位一体”的工作格局。",  # a dictionary word in quotes is no programme
+        "4年多来，各项工作稳步推进。",  # a span of time
         "上市公司要规范治理，联想是一种能力。",  # a kind of company; a word that is also a company's
     ],
 )

@@ -34,6 +34,7 @@ from speechkit.drafting.fit import (
     of_occasion,
     on_topic,
     other_level_words,
+    own_acts,
     seat_fits,
     statecraft,
     without_foreign_address,
@@ -312,17 +313,22 @@ class _Chooser:
         occasion (a forum's greeting to its members, a meeting's purpose) speaks
         of it even without its words, so only short formulas cross over."""
         occasions = self.template.occasions
+        spoken = kind in ("opening", "closing")  # a transition loses its subject; a salutation is one
         return [
             p
             for p in self.pool(kind)
             if fits_occasion(p, occasions)
             and (
-                kind not in ("opening", "closing")  # a transition loses its subject; a salutation is one
+                not spoken
                 or not occasions
                 or of_occasion(p, occasions)
                 or p.occasion in (None, "other")
                 or len(p.text) <= _FORMULA_MAX
             )
+            # nor what only its own speaker could say: their past acts, their speech's plan,
+            # their seat (a head of state's or a company's opening)
+            and not (spoken and (own_acts(p.text) or _ANNOUNCES_POINTS_RE.search(p.text)))
+            and not (spoken and self.of_another_seat(p))
         ]
 
     def points(self) -> list[Phrase]:
@@ -330,7 +336,9 @@ class _Chooser:
         if self.fitting_points is None:
             occasions = self.template.occasions
             self.fitting_points = [
-                p for p in self.pool("point") if not statecraft(p, occasions) and not _part_title(p.text)
+                p
+                for p in self.pool("point")
+                if not statecraft(p, occasions) and not _part_title(p.text) and not own_acts(p.all_text())
             ]
         return self.fitting_points
 
@@ -438,6 +446,8 @@ class _Chooser:
 
 
 _FORMULA_MAX = 30
+# An opening that announces the speech's points (讲3个问题) says what the transition says.
+_ANNOUNCES_POINTS_RE = re.compile(r"[讲谈提][^。！？，]{0,6}(?:个问题|点意见|点看法|点希望|点要求|个方面)")
 _SEATS_BY_SPEAKER = frozenset({"enterprise", "national"})
 _TOPIC_SPAN = 300  # characters of a point's body that say what it is about
 # Words of an organisation's or event's name that say nothing of its matter.
@@ -1201,7 +1211,7 @@ def build(
 
     n_points = sum(len(p.items) for p in parts if p.kind == "points")
     blocks: list[Block] = []
-    title = text_of(template.title) if template.title else ""
+    title = _said_once(text_of(template.title), filled) if template.title else ""
     if title:
         blocks.append(Block("title", title))
     for part in parts:
@@ -1221,6 +1231,16 @@ def build(
             kind = "salutation" if part.kind == "salutation" else "paragraph"
             blocks.append(Block(kind, text, section=part.kind))
     return title, blocks, placeholders, marked
+
+
+def _said_once(title: str, values: Mapping[str, str]) -> str:
+    """A title whose event names its year or organisation too (在2026年2026年“五一”…,
+    枫林市总工会枫林市总工会第五次代表大会) says each once."""
+    for said in (f"{values.get('year', '')}年", values.get("org", ""), values.get("place", "")):
+        if len(said) > 1:
+            while said + said in title:
+                title = title.replace(said + said, said)
+    return title
 
 
 def _build_points(

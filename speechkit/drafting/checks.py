@@ -32,14 +32,41 @@ def to_check(phrase: Phrase, values: Mapping[str, str], level: str | None) -> li
     year = int(values["year"]) if values.get("year", "").isdigit() else None
     out = []
     for specific in phrase.specifics:
-        if any(specific.text in value for value in own):
+        # 全市 for a city's speaker, but not in what the source said its city achieved
+        claim = specific.kind == "level" and _claims(phrase, specific.text)
+        if not claim and any(specific.text in value for value in own):
             continue  # the user's own name or place
-        if specific.kind == "level" and level_word_fits(specific.text, level):
+        if specific.kind == "level" and not claim and level_word_fits(specific.text, level):
             continue
         if specific.kind == "dated" and year is not None and _plan_covers(specific.text, year):
             continue  # “十五五” in a speech of 2026 is the user's own plan period
         out.append((specific.text, specific.kind))
+    # what the source's own year brought (今年以来，中央领导同志先后三次听取…): in a new
+    # speech the same words would claim it of the user's year
+    out += [(m.group(), "dated") for m in _SOURCE_YEAR_RE.finditer(phrase.all_text())]
     return out
+
+
+# A sentence that states what was achieved or how things stand (我市…覆盖面已取得了很大进展),
+# not what is to be done (全市各级工会要…).
+_RESULT_RE = re.compile(
+    r"取得了|已经|已取得|已达|达到了|实现了|完成了|位居|居全[国省市]|排名|覆盖面[^。！？]{0,6}(?:达|为|已)"
+)
+_TASK_RE = re.compile(r"要|必须|应当|务必|力争|确保|努力|希望|将")
+_SENTENCE_RE = re.compile(r"[^。！？]*[。！？]?")
+
+
+def _claims(phrase: Phrase, word: str) -> bool:
+    """Whether a sentence of ``phrase`` with ``word`` reports a result of its source's."""
+    if not _RESULT_RE.search(phrase.all_text()):
+        return False
+    return any(
+        word in s and _RESULT_RE.search(s) and not _TASK_RE.search(s)
+        for s in _SENTENCE_RE.findall(phrase.all_text())
+    )
+
+
+_SOURCE_YEAR_RE = re.compile(r"今年以来|去年以来|年初以来|今年上半年|今年前[一二三四五六七八九十]+个?月")
 
 
 _PLAN_RE = re.compile(r"^“?十([一二三四五六]?)五”?(?:时期|期间)?$")
@@ -83,22 +110,32 @@ def mark(raw: str, checks: list[tuple[str, str]]) -> tuple[str, list[str]]:
 # The source's own place and organisation, made slots at mining: filled with the
 # user's, a sentence a province said of itself would say it of the user's city.
 _OWN_NAME_SLOT_RE = re.compile(r"\{(?:place|org)\}")
+_OWN_PLACE_SLOT_RE = re.compile(r"\{place\}")
 
 
 def mark_own_names(raw: str, phrase: Phrase, level: str | None) -> tuple[str, list[str]]:
     """``raw`` with its ``{place}`` and ``{org}`` marked to check where the phrase's
-    speaker spoke from another level than the draft's (both known; a union's
-    speech fits any union): the names in it, each slot as written."""
+    speaker is another body than a union (a union's speech fits any union): in
+    every phrase of another level, in the points of the same level. Returns the
+    names marked, each slot as written."""
     source = phrase.speaker_level
-    if level is None or source in (None, level, "union") or "{" not in raw:
+    if "{" not in raw or source in (None, "union"):
         return raw, []
+    # another level's own names, anywhere; the same level's place in a point, where it
+    # says what that place has or will build (建成开放{place}大歌剧院), not in a formula
+    # (its {org} there is the body it addresses: {org}要带头转变作风)
+    pattern = _OWN_NAME_SLOT_RE
+    if source == level:
+        if phrase.kind != "point":
+            return raw, []
+        pattern = _OWN_PLACE_SLOT_RE
     found: list[str] = []
 
     def wrap(m: re.Match[str]) -> str:
         found.append(m.group())
         return _OPEN + m.group() + _CLOSE
 
-    return _OWN_NAME_SLOT_RE.sub(wrap, raw), found
+    return pattern.sub(wrap, raw), found
 
 
 def finish(filled: str) -> str:

@@ -107,6 +107,18 @@ def _text_fits_occasion(text: str, occasions: tuple[str, ...]) -> bool:
     return not foreign_occasions(text, occasions)
 
 
+# What the source's speaker did and said before, in the first person (我先后在延安…召开,
+# 这次是…后我主持召开的, 是我在…报告中提出的): no other speaker can say it.
+_OWN_ACTS_RE = re.compile(
+    r"我(?![们国市县省区厂])[^。！？，；]{0,20}?"
+    r"(?:主持召开|主持了|先后在|曾在|曾经|亲自|考察|调研|视察|走访|讲过|说过|提出的|提出了|提出过|强调过|批示)"
+)
+
+
+def own_acts(text: str) -> bool:
+    return "我" in text and bool(_OWN_ACTS_RE.search(text))
+
+
 def statecraft(phrase: Phrase, occasions: Sequence[str]) -> bool:
     """A point of foreign policy in a draft for anything but a ceremony."""
     return "statecraft" in foreign_occasions(phrase.all_text(), occasions)

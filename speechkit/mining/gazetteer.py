@@ -21,7 +21,7 @@ PLACE_HOMOGRAPHS = frozenset(
 # continents and regions of the world, Chinese regions and rivers.
 FOREIGN_AND_REGIONS = frozenset(
     """亚洲 欧洲 非洲 美洲 北美洲 南美洲 拉丁美洲 拉美 大洋洲 南极洲 北极 南极 亚太
-    亚太地区 欧亚 欧亚地区 亚洲地区 西亚 东亚 南亚 中亚 东南亚 南亚东南亚 北非 西非
+    亚太地区 欧亚 欧亚地区 亚洲地区 西亚 东亚 南亚 中亚 东南亚 南亚东南亚 东北亚 东北亚地区 北非 西非
     东非 南非 中东 中东欧 加勒比 太平洋 大西洋 印度洋 北冰洋 地中海 美国 英国 法国
     德国 日本 韩国 朝鲜 俄罗斯 印度 巴西 南非 加拿大 澳大利亚 新西兰 意大利 西班牙
     葡萄牙 荷兰 比利时 瑞士 瑞典 挪威 丹麦 芬兰 波兰 匈牙利 捷克 希腊 土耳其 伊朗
@@ -68,8 +68,10 @@ NATIONAL_FORMULAS = frozenset(
     牢记使命 两个结合 国之大者 四个特别 两个毫不动摇 三个代表 四个现代化 双循环
     新质生产力 共同富裕 三新一高 五个必由之路
     组织起来、切实维权 组织起来，切实维权 职工之家 娘家人 第一道防线 劳动关系和谐企业
-    劳动关系和谐单位 劳模精神、劳动精神、工匠精神""".split()
-)  # the last two lines: the trade unions' own current formulas (全总's 方针, its programmes)
+    劳动关系和谐单位 劳模精神、劳动精神、工匠精神
+    组织起来、促进发展，依照法规、切实维权，协调关系、构建和谐""".split()
+)  # the last three lines: the trade unions' own formulas (全总's 方针 in its short and full
+# wording, its programmes)
 
 # The hundred commonest Chinese surnames: a name before a title starts with one.
 SURNAMES = frozenset(

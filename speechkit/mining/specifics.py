@@ -61,6 +61,8 @@ _ORDINAL_RE = Skipping(
         r"(?:代表大会|大会|会议|会晤|峰会|论坛|年会|集体学习|全会|理事会|缔约方大会|对标会))?"
         rf"(?:第[{_CN_DIGIT}0-9]+次(?:会议|全体会议))?"
         rf"|[{_CN_DIGIT}]+届[{_CN_DIGIT}]+次(?:、[{_CN_DIGIT}]+次)?全会"
+        # 十四届六次主席团（扩大）会议: a body's term and session, without 第
+        rf"|[{_CN_DIGIT}]+届[{_CN_DIGIT}]+次(?:[{_HAN}（）]{{0,10}}?(?:会议|常委会|主席团))?"
     )
 )
 # The speech's own ordinals of speaking are no facts: 第一次, 第二个问题.
@@ -99,7 +101,7 @@ _DATED_PATTERNS: tuple[Gated, ...] = (
     Gated(re.compile(f"月[0-9{_CN_DIGIT}]"), Skipping(re.compile(rf"(?:今年|去年|明年)?{_DATE}"))),
     Gated("周年", Skipping(re.compile(rf"(?:成立|建党|诞辰)?[0-9{_CN_DIGIT}]+周年"))),
     Gated(re.compile("[0-9]多?年|[子丑寅卯辰巳午未申酉戌亥鼠牛虎兔龙蛇马羊猴鸡狗猪]年"), Skipping(re.compile(
-        r"[0-9]+多?年前|(?<!连续)(?<![0-9])[0-9]{1,3}多?年多?(?![前来内以级度份底末初])"
+        r"[0-9]+多?年前|(?<!连续)(?<![0-9])[0-9]{1,3}多?年多?(?![多前来内以级度份底末初])"
         r"|[子丑寅卯辰巳午未申酉戌亥鼠牛虎兔龙蛇马羊猴鸡狗猪]年(?=[，。、])"
     ))),
     Gated(None, re.compile(
@@ -148,6 +150,7 @@ _FIGURE_RE = Skipping(
         rf"|[一二三四五六七八九]成(?![为功果就绩立长])"
     )
 )
+_SPAN_AFTER_RE = re.compile("多?(?:来|以来|内|里|间)")
 # The speech's own counts and plain spans of time are no facts.
 _NOT_FIGURE_RE = re.compile(
     rf"^(?:[{_CN_DIGIT}]|[0-9])(?:点|个方面|个问题)|^[{_CN_DIGIT}]{{1,2}}年$|^[0-9]{{1,2}}年(?=来|内)"
@@ -209,6 +212,7 @@ def find_specifics(
             found.append(Specific(start, end, text[start:end], kind))
 
     formulas = [(m.start(), m.end()) for m in _STANDING_FORMULA_RE.finditer(text)]
+    tokens = tokens if isinstance(tokens, list) else list(tokens)
     spans = _named_tokens(text, tokens, tags)
 
     # Most specific first: a year inside a title is the title's, etc.
@@ -218,7 +222,8 @@ def find_specifics(
         add(m.start(), m.end(), "year")  # 20××年 is a year, not only a redaction
     for m in _REDACTION_RE.finditer(text):
         add(m.start(), m.end(), "redaction")
-    campaigns = {m.group() for m in _QUOTE_RE.finditer(text) if _quoted_campaign(text, m)}
+    words = frozenset(tokens)  # a quoted dictionary word (“三位一体”, “两院”) names no programme
+    campaigns = {m.group() for m in _QUOTE_RE.finditer(text) if _quoted_campaign(text, m, words)}
     for m in _QUOTE_RE.finditer(text) if campaigns else ():
         if m.group() in campaigns:  # named as a programme once, it is one each time
             add(m.start(), m.end(), "campaign")
@@ -235,8 +240,11 @@ def find_specifics(
         if m.start() - start >= 2:
             add(start, m.end(), "dated")
     for m in _FIGURE_RE.finditer(text):
-        if not _NOT_FIGURE_RE.search(m.group()):
-            add(m.start(), m.end(), "figure")
+        if _NOT_FIGURE_RE.search(m.group()) or (
+            m.group().endswith("年") and _SPAN_AFTER_RE.match(text, m.end())
+        ):
+            continue  # 三点意见; 4年多来, 75年来: a span of time
+        add(m.start(), m.end(), "figure")
     _organisations(text, spans, tags, add)
     for m in _LEVEL_RE.finditer(text):
         before = _PLACE_BEFORE_RE.search(text, max(0, m.start() - _PLACE_BEFORE_REACH), m.start())
@@ -254,8 +262,18 @@ def find_specifics(
     return found
 
 
-def _quoted_campaign(text: str, m: re.Match[str]) -> bool:
-    return _is_campaign(m.group(1), text[max(0, m.start() - 4) : m.start()], text[m.end() : m.end() + 3])
+def _quoted_campaign(text: str, m: re.Match[str], words: frozenset[str] = frozenset()) -> bool:
+    return _is_campaign(
+        m.group(1), text[max(0, m.start() - 4) : m.start()], text[m.end() : m.end() + 3], words
+    )
+
+
+def _quoted_run(text: str, m: re.Match[str]) -> bool:
+    """A quoted name the text runs as a programme (实施“…”计划)."""
+    inner, before, after = m.group(1), text[max(0, m.start() - 4) : m.start()], text[m.end() : m.end() + 3]
+    if len(inner) < 2 or inner in NATIONAL_FORMULAS:
+        return False
+    return bool(_RUNS_PROGRAMME_RE.search(before) or _NAMES_PROGRAMME_RE.match(after))
 
 
 def learn_names(texts: Iterable[str], tags: Tags) -> list[tuple[str, str]]:
@@ -274,7 +292,7 @@ def learn_names(texts: Iterable[str], tags: Tags) -> list[tuple[str, str]]:
             if not (set(name) & _FUNCTION_CHARS) and not name.startswith("各"):
                 learned.setdefault(name, "person")
         for m in _QUOTE_RE.finditer(text) if "“" in text else ():
-            if _quoted_campaign(text, m):
+            if _quoted_run(text, m):
                 learned.setdefault(m.group(), "campaign")
     return sorted(learned.items(), key=lambda item: -len(item[0]))
 
@@ -308,9 +326,10 @@ _NAMES_PROGRAMME_RE = re.compile(
 )
 
 
-def _is_campaign(inner: str, before: str, after: str) -> bool:
+def _is_campaign(inner: str, before: str, after: str, words: frozenset[str] = frozenset()) -> bool:
     """A quoted name of a programme, campaign or slogan: it has a number or lists
-    its parts, or is named as something run (实施“…”行动), not a word in quotes."""
+    its parts, or is named as something run (实施“…”行动), not a word in quotes
+    (``words``: the text's tokens; one of them in quotes is a dictionary word)."""
     if len(inner) < 2 or inner in NATIONAL_FORMULAS or inner in ("三八", "五一"):
         return False
     if _PLAN_PERIOD_RE.match(inner):
@@ -318,7 +337,11 @@ def _is_campaign(inner: str, before: str, after: str) -> bool:
     parts = re.split("[、，]", inner)
     listed = len(parts) > 1 and len(inner) <= 20 and all(len(p) <= 6 for p in parts) and "我们" not in inner
     run = bool(_RUNS_PROGRAMME_RE.search(before) or _NAMES_PROGRAMME_RE.match(after))
-    return bool(_HAS_NUMBER_RE.search(inner) or _PROGRAMME_END_RE.search(inner) or listed or run)
+    numbered = bool(_HAS_NUMBER_RE.search(inner)) and not (inner in words and _ALL_HAN_RE.match(inner))
+    return bool(numbered or _PROGRAMME_END_RE.search(inner) or listed or run)
+
+
+_ALL_HAN_RE = re.compile(rf"^[{_HAN}]+$")
 
 
 def _named_tokens(text: str, tokens: Iterable[str], tags: Tags) -> Spans:
@@ -398,14 +421,24 @@ def _places(text: str, spans: Spans, tags: Tags, add: Add) -> None:
     for m in _COUNTRY_SIDE_RE.finditer(text):
         add(m.start(), m.end(), "place")  # 法方, 俄方: that country's side
     for start, end, token, nxt in spans:
-        with_unit = tags.get(token) == "ns" and nxt in _PLACE_UNITS and token not in _NOT_PLACE_WORDS
-        if not (with_unit or _is_place_word(token, tags)):
+        named = tags.get(token) == "ns" and token not in _NOT_PLACE_WORDS and token not in PLACE_HOMOGRAPHS
+        with_unit = named and nxt in _PLACE_UNITS
+        zone = _ZONE_AFTER_RE.match(text, end) if named else None  # 临港新片区, 虹桥国际开放枢纽
+        if zone and set(zone.group()) & _NOT_IN_ORG_NAME:
+            zone = None
+        if not (with_unit or zone or _is_place_word(token, tags)):
             continue
         if token == "来宾" and text[max(0, start - 3) : start].endswith(("各位", "尊敬的", "的")):
             continue
-        add(start, end + (len(nxt) if nxt in _PLACE_UNITS else 0), "place")
+        stop = zone.end() if zone else end + (len(nxt) if nxt in _PLACE_UNITS else 0)
+        add(start, stop, "place")
+    for m in _LATIN_ZONE_RE.finditer(text) if "区" in text else ():
+        add(m.start(), m.end(), "place")  # RCEP国际教育合作区
 
 
+_ZONES = "新片区|自由贸易试验区|自贸试验区|试验区|示范区|引领区|先行区|合作区|开放枢纽|经济带|都市圈"
+_ZONE_AFTER_RE = re.compile(rf"[{_HAN}]{{0,6}}?(?:{_ZONES})")
+_LATIN_ZONE_RE = re.compile(rf"(?<![A-Za-z])[A-Z]{{2,6}}[{_HAN}]{{0,6}}?(?:{_ZONES})")
 _PLACE_UNITS = frozenset(("省", "市", "县", "区", "州", "地区", "自治区", "自治州", "新区", "片区"))
 _REGIONS_RE = re.compile(any_word(FOREIGN_AND_REGIONS))
 _COUNTRY_SIDE_RE = Gated(
@@ -462,7 +495,7 @@ def _organisations(text: str, spans: Spans, tags: Tags, add: Add) -> None:
         if tag == "nt" and len(token) >= 4 and any(_is_place_word(token[:k], tags) for k in (2, 3)):
             add(start, end, "org")  # 云南大学: a place's own body, one word in the dictionary
             continue
-        place_head = _is_place_word(token, tags) or tag == "ns"
+        place_head = _is_place_word(token, tags) or (tag == "ns" and token not in PLACE_HOMOGRAPHS)
         if not (place_head or tag in ("nr", "nrfg")) or token in NATIONAL_BODIES or token in _GENERIC_HEADS:
             continue
         tail = _ORG_TAIL_RE.match(text, end) if place_head else _COMPANY_TAIL_RE.match(text, end)
