@@ -511,13 +511,22 @@ def test_a_point_keeps_no_address_to_another_audience(tmp_path: Path) -> None:
     assert "各位代表" not in section_text(draft(bank, "work-meeting", points=2), "points")
 
 
-def test_a_point_cut_before_its_list_drops_the_lead_into_it(tmp_path: Path) -> None:
+def test_an_inline_point_runs_its_sub_points_on_after_the_lead_into_them(tmp_path: Path) -> None:
     bank = mined(tmp_path, report=REPORT)
-    d = draft(bank, "congress", points=2)  # 一是 points: no children drawn
+    d = draft(bank, "congress", points=2)  # 一是 points: no level below, the sub-points run on
     body = section_text(d, "points")
-    assert "推进产业升级" in body
-    assert "要注意两点" not in body
-    assert not any(b.text.endswith("：") for b in d.blocks if b.section == "points")
+    assert body.index("要注意两点：") < body.index("稳住制造业。") < body.index("培育新动能。")
+    assert not any(b.text.startswith(("（一）", "（二）")) for b in d.blocks)
+    assert not re.search(
+        "[二三]是(?:稳住制造业|培育新动能)", body
+    )  # the sub-points are no points of their own
+
+
+def test_a_body_cut_before_its_list_drops_the_lead_into_it() -> None:
+    from speechkit.drafting.assemble import _without_dangling_lead
+
+    assert _without_dangling_lead(["推进产业升级。当前要注意两点："]) == ["推进产业升级。"]
+    assert _without_dangling_lead(["当前要注意两点："]) == []
 
 
 RECORD = f"""在全市工会工作会议上的讲话
@@ -543,3 +552,18 @@ def test_a_point_keeps_neither_the_honours_of_its_source_nor_an_address_line(tmp
         body = section_text(draft(bank, "work-meeting", seed, points=3), "points")
         assert SERVE in body and PROTECT in body and BODY in body, body
         assert "荣获" not in body and "入选" not in body and "各部门：" not in body, body
+
+
+def test_a_saved_draft_knows_the_sub_points_its_points_run_on(tmp_path: Path) -> None:
+    from speechkit.drafting.draftfile import phrases_sha256
+
+    mined(tmp_path, report=REPORT)
+    bank = load_bank(tmp_path / "bank", use_index=False)  # phrases held in memory: one can be edited
+    d = draft(bank, "congress", points=2)
+    saved = phrases_sha256(d.parts, bank, template("congress"))
+    (point,) = [bank.get(i.id or "") for p in d.parts if p.kind == "points" for i in p.items[:1]]
+    assert point is not None and point.children
+    child = bank.get(point.children[0])
+    assert child is not None
+    child.body[0] = child.body[0] + "这句是后来改的。"
+    assert phrases_sha256(d.parts, bank, template("congress")) != saved

@@ -836,7 +836,7 @@ def _choose_points(part: Part, chooser: _Chooser, units: list[_Unit], count: int
             ):
                 chooser.use(phrase)
                 assert part.level is not None
-                part.items.append(_point_item(phrase, part.level.children, chooser, units))
+                part.items.append(_point_item(phrase, part.level.children, chooser, units, top=True))
     while len(part.items) < count:
         if not _add_point(part, chooser, units):
             break
@@ -946,7 +946,7 @@ def _add_point(part: Part, chooser: _Chooser, units: list[_Unit], *, in_form_onl
     chosen = chooser.pick(candidates, 1, alike)
     if not chosen:
         return False
-    item = _point_item(chosen[0], level.children, chooser, units)
+    item = _point_item(chosen[0], level.children, chooser, units, top=True)
     part.items.append(item)
     return True
 
@@ -958,9 +958,41 @@ def _family_free(phrase: Phrase, chooser: _Chooser, bank: Bank) -> bool:
     return not any(parent in chooser.used_ids for parent in chooser.parents_of(phrase.id))
 
 
-def _point_item(phrase: Phrase, child_level: Level | None, chooser: _Chooser, units: list[_Unit]) -> Item:
+def folded_body(phrase: Phrase, bank: Bank, folds: bool) -> list[tuple[str, Phrase]]:
+    """A point's body paragraphs, each with the phrase it is from; where the
+    numbering has no level below (一是, 第一), its sub-points follow as paragraphs
+    of it (加强领导班子建设。各级工会要…), as a writer runs them on, instead of
+    standing as more points."""
+    out = [(paragraph, phrase) for paragraph in phrase.body]
+    if not folds:
+        return out
+    for child_id in phrase.children:
+        child = bank.get(child_id)
+        if child is None or child.stale:
+            continue
+        heading = child.heading or child.text
+        lead = heading if heading.endswith(("。", "！", "？", "：")) else heading + "。"
+        out.append((lead + "".join(child.body), child))
+    return out
+
+
+def folds_at(level: Level | None, template: Template) -> bool:
+    """Whether points numbered at ``level`` carry their sub-points in their body:
+    the template's top level, with none below it."""
+    section = template.points_section()
+    top = section.points if section is not None else None
+    # by style: a draft's level counts the points it drew, the template's those it asks
+    return level is not None and top is not None and top.children is None and level.style == top.style
+
+
+def _point_item(
+    phrase: Phrase, child_level: Level | None, chooser: _Chooser, units: list[_Unit], *, top: bool = False
+) -> Item:
     item = Item(id=phrase.id)
-    units.append(_Unit(item, [s for p in phrase.body for s in sentences(p)], floor=1 if phrase.body else 0))
+    body = folded_body(phrase, chooser.bank, top and child_level is None)
+    for _, source in body[len(phrase.body) :]:
+        chooser.use(source)  # a sub-point run on is drawn: it stands nowhere else
+    units.append(_Unit(item, [s for p, _ in body for s in sentences(p)], floor=1 if body else 0))
     if child_level is not None:
         limit = min(child_level.count, max_items(child_level.style))
         for child_id in phrase.children:
@@ -1217,7 +1249,9 @@ def build(
     for part in parts:
         if part.kind == "points":
             assert part.level is not None or not part.items
-            _build_points(part.items, part.level, 1, blocks, phrase, text_of, template.occasions)
+            _build_points(
+                part.items, part.level, 1, blocks, phrase, text_of, template.occasions, bank, template
+            )
             continue
         for item in part.items:
             source = phrase(item) if item.text is None else None
@@ -1250,24 +1284,31 @@ def _build_points(
     blocks: list[Block],
     phrase: Callable[[Item], Phrase],
     text_of: Callable[..., str],
-    occasions: Sequence[str] = (),
+    occasions: Sequence[str],
+    bank: Bank,
+    template: Template,
 ) -> None:
     if level is None:
         return
+    folds = folds_at(level, template)
     total = len(items)
     for n, item in enumerate(items, start=1):
         point = phrase(item)
         mark = marker(level.style, n, total)
         heading = text_of(point.heading or point.text, source=point).rstrip("。；，")
-        paragraphs = _take(point.body, item.sentences)
+        folded = folded_body(point, bank, folds)
+        paragraphs = _take([p for p, _ in folded], item.sentences)
         if not item.children:
             paragraphs = _without_dangling_lead(paragraphs)
-        paragraphs = [
-            t
-            for t in (_without_honours(without_foreign_address(p, occasions)) for p in paragraphs)
+        # both only cut from the end: the first paragraphs keep their sources
+        sourced = zip(paragraphs, (source for _, source in folded), strict=False)
+        body = [
+            text_of(t, source=source)
+            for t, source in (
+                (_without_honours(without_foreign_address(p, occasions)), src) for p, src in sourced
+            )
             if t and not _caption(t)
         ]
-        body = [text_of(p, source=point) for p in paragraphs]
         if level.style in BLOCK_STYLES:
             blocks.append(Block("heading", mark + heading, level=depth, section="points"))
             blocks.extend(Block("paragraph", p, section="points") for p in body)
@@ -1276,7 +1317,9 @@ def _build_points(
             first = lead + (body[0] if body else "")
             blocks.append(Block("paragraph", first, section="points"))
             blocks.extend(Block("paragraph", p, section="points") for p in body[1:])
-        _build_points(item.children, level.children, depth + 1, blocks, phrase, text_of, occasions)
+        _build_points(
+            item.children, level.children, depth + 1, blocks, phrase, text_of, occasions, bank, template
+        )
 
 
 def assemble(

@@ -91,7 +91,7 @@ def origin(draft: Draft, bank: Bank | None, template: Template | None) -> dict[s
 
         shipped = bank.folder.resolve() == default_bank().resolve()
         out["bank"] = SHIPPED if shipped else str(bank.folder.resolve())
-        out["phrases_sha256"] = phrases_sha256(draft.parts, bank)
+        out["phrases_sha256"] = phrases_sha256(draft.parts, bank, template)
     return out
 
 
@@ -99,18 +99,24 @@ def file_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def phrases_sha256(parts: list[Part], bank: Bank) -> str:
+def phrases_sha256(parts: list[Part], bank: Bank, template: Template | None = None) -> str:
     """A hash of what the draft's phrases say (the parts a draft renders: text,
-    heading, body), in draft order; their counts, tags and sources do not count."""
+    heading, body, and the sub-points a point runs on in its body), in draft
+    order; their counts, tags and sources do not count."""
+    from speechkit.drafting.assemble import folded_body, folds_at
+
     digest = hashlib.sha256()
     for part in parts:
+        folds = template is not None and folds_at(part.level, template)
         for item in walk(part.items):
             if item.id is None:
                 continue
             phrase = bank.get(item.id)
-            record = (
-                [item.id, None] if phrase is None else [item.id, phrase.text, phrase.heading, phrase.body]
-            )
+            if phrase is None:
+                record: list[Any] = [item.id, None]
+            else:
+                said = [p for p, _ in folded_body(phrase, bank, True)] if folds else phrase.body
+                record = [item.id, phrase.text, phrase.heading, said]
             digest.update(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
     return digest.hexdigest()
 
@@ -304,7 +310,7 @@ def open_draft(
                     "fix the id (see 'speechkit phrases') or use --bank"
                 )
     notes = []
-    if recorded and phrases_sha256(parts, bank) != recorded:
+    if recorded and phrases_sha256(parts, bank, template) != recorded:
         notes.append(
             f"{path}: its phrases are not as they were when it was saved (the bank {folder} has "
             "changed, or ids were edited); they are used as they are now"

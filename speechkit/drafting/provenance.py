@@ -17,7 +17,7 @@ from typing import Any
 from speechkit.bank.model import Bank, Source
 from speechkit.drafting import checks as checking
 from speechkit.drafting.addresses import Place, places
-from speechkit.drafting.assemble import Block, Draft, Item, Part, build, sentences
+from speechkit.drafting.assemble import Block, Draft, Item, Part, build, folded_body, folds_at, sentences
 from speechkit.drafting.fit import draft_level
 from speechkit.drafting.templates import Template
 
@@ -90,7 +90,8 @@ def explain(draft: Draft, bank: Bank, template: Template) -> list[PartInfo]:
         phrase = bank.get(place.item.id) if place.item.id is not None else None
         if phrase is not None:
             kinds = dict(checking.to_check(phrase, draft.slots, level))
-            body = phrase.body if phrase.is_point else [phrase.text]
+            folds = folds_at(place.level, template)
+            body = [p for p, _ in folded_body(phrase, bank, folds)] if phrase.is_point else [phrase.text]
             info.of = sum(len(sentences(p)) for p in body)
             used = place.item.sentences
             info.sentences = info.of if used is None else min(used, info.of)

@@ -25,7 +25,7 @@ from pathlib import Path
 from speechkit.bank.model import Bank, Phrase, dedup_key
 from speechkit.drafting import checks as checking
 from speechkit.drafting.addresses import Place, find, places, replaced
-from speechkit.drafting.assemble import Draft, Item, Part, assemble, plan, sentences
+from speechkit.drafting.assemble import Draft, Item, Part, assemble, folded_body, folds_at, plan, sentences
 from speechkit.drafting.draftfile import SavedDraft, draft_of, dump, open_draft, settings_of, walk
 from speechkit.drafting.fit import draft_level, on_topic
 from speechkit.drafting.provenance import PartInfo, explain, of_part
@@ -178,13 +178,18 @@ def _other_sub_point(
         return None
     chosen = random.Random(f"swap-{seed}-{place.address}").choice(candidates)
     level_here = _template_level(saved.template, len(place.path))
-    return _sub_item(chosen, place.item.sentences, level_here, bank, used)
+    return _sub_item(chosen, place.item.sentences, level_here, bank, used, saved.template)
 
 
-def _sub_item(phrase: Phrase, taken: int | None, level: Level | None, bank: Bank, used: set[str]) -> Item:
+def _sub_item(
+    phrase: Phrase, taken: int | None, level: Level | None, bank: Bank, used: set[str], template: Template
+) -> Item:
     """A sub-point taking ``taken`` sentences (None: all), with its own sub-points as the template
-    numbers them (one sentence each where it takes part of its body)."""
-    total = sum(len(sentences(p)) for p in phrase.body)
+    numbers them (one sentence each where it takes part of its body), or run on in its
+    body where the template has no level below a top-level point."""
+    body = folded_body(phrase, bank, folds_at(level, template))
+    used.update(source.id for _, source in body[len(phrase.body) :])
+    total = sum(len(sentences(p)) for p, _ in body)
     item = Item(id=phrase.id, sentences=taken if taken is not None and taken < total else None)
     below = level.children if level is not None else None
     if below is not None:
@@ -195,7 +200,7 @@ def _sub_item(phrase: Phrase, taken: int | None, level: Level | None, bank: Bank
             if child is None or child.id in used or child.stale:
                 continue
             used.add(child.id)
-            item.children.append(_sub_item(child, None if taken is None else 1, below, bank, used))
+            item.children.append(_sub_item(child, None if taken is None else 1, below, bank, used, template))
     return item
 
 
