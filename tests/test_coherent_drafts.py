@@ -567,3 +567,11 @@ def test_a_saved_draft_knows_the_sub_points_its_points_run_on(tmp_path: Path) ->
     assert child is not None
     child.body[0] = child.body[0] + "这句是后来改的。"
     assert phrases_sha256(d.parts, bank, template("congress")) != saved
+
+
+def test_a_heading_that_counts_what_was_done_is_no_point(tmp_path: Path) -> None:
+    counted = CONGRESS.replace("三、加强建设，夯实基础", "三、资助困难职工子女上大学，合计6300名")
+    bank = mined(tmp_path, congress=counted)
+    for seed in range(1, 4):
+        text = section_text(draft(bank, "work-meeting", seed, points=3), "points")
+        assert "6300名" not in text, seed

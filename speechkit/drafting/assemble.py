@@ -338,7 +338,10 @@ class _Chooser:
             self.fitting_points = [
                 p
                 for p in self.pool("point")
-                if not statecraft(p, occasions) and not _part_title(p.text) and not own_acts(p.all_text())
+                if not statecraft(p, occasions)
+                and not _part_title(p.text)
+                and not own_acts(p.all_text())
+                and not _reports_figures(p)
             ]
         return self.fitting_points
 
@@ -463,6 +466,13 @@ _PART_TIMES_RE = re.compile(
 )
 _PART_AGENDA_RE = re.compile(r"主要|重点|重大|工作|发展|任务|目标|回顾|安排|部署|与|和|及|的|、")
 _EXPLANATION_RE = re.compile(r"^关于《[^《》]+》的说明$")
+
+
+def _reports_figures(point: Phrase) -> bool:
+    """A heading that counts what was done (资助残疾人大学生…合计6300名) is a line of
+    its source's report, not a point a new speech can make."""
+    heading = point.heading or point.text
+    return any(s.kind == "figure" and s.text in heading for s in point.specifics)
 
 
 def _part_title(heading: str) -> bool:
