@@ -575,3 +575,12 @@ def test_a_heading_that_counts_what_was_done_is_no_point(tmp_path: Path) -> None
     for seed in range(1, 4):
         text = section_text(draft(bank, "work-meeting", seed, points=3), "points")
         assert "6300名" not in text, seed
+
+
+def test_what_an_anonymised_source_left_blank_is_a_blank_to_fill(tmp_path: Path) -> None:
+    blanked = CONGRESS.replace(f"{PROTECT}。", f"会员数要在20××年的基础上增长两成。{PROTECT}。")
+    bank = mined(tmp_path, congress=blanked)
+    d = draft(bank, "work-meeting", points=3)
+    text = to_text(d)
+    assert "在【20××年】的基础上" in text and "【核：20××年】" not in text
+    assert "20××年" not in d.checks

@@ -23,6 +23,7 @@ CHECK_RE = re.compile(r"【核：([^【】]*)】")
 
 # While slots are filled the marks are control characters no text holds.
 _OPEN, _CLOSE = "\x0e", "\x0f"
+_BLANK_OPEN, _BLANK_CLOSE = "\x10", "\x11"
 _SLOT_RE = re.compile(r"\{\{|\}\}|\{[a-z_]+\}")
 
 
@@ -84,7 +85,9 @@ def _plan_covers(text: str, year: int) -> bool:
 
 def mark(raw: str, checks: list[tuple[str, str]]) -> tuple[str, list[str]]:
     """``raw`` (a phrase's text, slots unfilled) with each check wrapped, and the
-    texts wrapped, in order; never inside a ``{slot}``."""
+    texts wrapped, in order; never inside a ``{slot}``. What an anonymised source
+    left blank (``20××年``) is a blank for the writer to fill: it is shown as one
+    (``【20××年】``), not as a fact to check, and not returned."""
     if not checks:
         return raw, []
     slots = [(m.start(), m.end()) for m in _SLOT_RE.finditer(raw)]
@@ -100,8 +103,11 @@ def mark(raw: str, checks: list[tuple[str, str]]) -> tuple[str, list[str]]:
     spans.sort()
     out, last, marked = [], 0, []
     for start, end in spans:
-        out.append(raw[last:start] + _OPEN + raw[start:end] + _CLOSE)
-        marked.append(raw[start:end])
+        blank = "××" in raw[start:end]
+        out.append(raw[last:start] + (_BLANK_OPEN if blank else _OPEN) + raw[start:end])
+        out.append(_BLANK_CLOSE if blank else _CLOSE)
+        if not blank:
+            marked.append(raw[start:end])
         last = end
     out.append(raw[last:])
     return "".join(out), marked
@@ -139,12 +145,13 @@ def mark_own_names(raw: str, phrase: Phrase, level: str | None) -> tuple[str, li
 
 
 def finish(filled: str) -> str:
-    """Turn the working marks into the visible ``【核：…】``."""
+    """Turn the working marks into the visible ``【核：…】`` and blanks ``【…】``."""
+    filled = filled.replace(_BLANK_OPEN, "【").replace(_BLANK_CLOSE, "】")
     return filled.replace(_OPEN, CHECK_OPEN).replace(_CLOSE, CHECK_CLOSE)
 
 
 def has_marks(raw: str) -> bool:
-    return _OPEN in raw
+    return _OPEN in raw or _BLANK_OPEN in raw
 
 
 def unmarked(text: str) -> str:
