@@ -228,6 +228,7 @@ def test_specifics_by_kind(text: str, expected: list[tuple[str, str]]) -> None:
         "要认真贯彻“组织起来、切实维权”的工作方针，把工会建成“职工之家”。",  # the unions' own formulas
         "安全生产要做到“零”事故。",  # one character in quotes names nothing
         "要坚持“三位一体”的工作格局。",  # a dictionary word in quotes is no programme
+        "认真贯彻全总部署，落实《社会保险法》和《中华人民共和国工会法》。",  # the unions' body, national laws
         "4年多来，各项工作稳步推进。",  # a span of time
         "上市公司要规范治理，联想是一种能力。",  # a kind of company; a word that is also a company's
     ],

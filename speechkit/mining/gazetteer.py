@@ -49,7 +49,7 @@ INTERNATIONAL_BODIES = frozenset(
     亚太经合组织 东盟 欧盟 欧洲联盟 非洲联盟 非盟 北约 阿盟 联合国教科文组织
     联合国妇女署 联合国开发计划署 联合国安理会 安理会 联合国大会 世界经济论坛 国际劳工组织
     国际奥委会 红十字会 国际红十字会 新开发银行 丝路基金 博鳌亚洲论坛 世界知识产权组织
-    国际原子能机构 新华社 人民日报 中央电视台 央视 全总 中华全国总工会""".split()
+    国际原子能机构 新华社 人民日报 中央电视台 央视""".split()
 )
 
 # National bodies and words any Chinese speech may cite: not a source's own.
@@ -58,8 +58,9 @@ NATIONAL_BODIES = frozenset(
     共产党 党 中央军委 人民代表大会 人民政府 人民法院 人民检察院 国家机关 政府 企业
     公司 集团 组织 国家 党组织 基层组织 国际组织 社会组织 群团组织 工会组织 人民团体
     政协 人大 解放军 人民解放军 中国人民解放军 全国人民代表大会 人大常委会 共青团 妇联
-    中国政府 中央人民政府 中央财政 党政机关 武警部队 国资委 发展中国家 发达国家 各国""".split()
-)
+    中国政府 中央人民政府 中央财政 党政机关 武警部队 国资委 发展中国家 发达国家 各国
+    全总 中华全国总工会""".split()
+)  # the last line: the unions' national body, which every union speech cites as others cite 党中央
 
 # Formulas every speech may quote: not a source's own campaign.
 NATIONAL_FORMULAS = frozenset(
