@@ -51,7 +51,9 @@ _REDACTION_RE = re.compile(r"××|XX|ＸＸ|某某|党的精神|党的报告")
 _BOOK_RE = re.compile(r"《[^《》]{2,50}》")
 # A national law by its title (《中华人民共和国工会法》, 《劳动合同法》), not a body's own rules
 # (《华为公司委员会管理法》).
-_NATIONAL_LAW_RE = re.compile(r"^《(?:中华人民共和国)?(?:(?!公司|集团|委员会|办法)[\u4e00-\u9fff]){1,10}法》$")
+_NATIONAL_LAW_RE = re.compile(
+    r"^《(?:中华人民共和国)?(?:(?!公司|集团|委员会|办法)[\u4e00-\u9fff]){1,10}法》$"
+)
 _QUOTE_RE = re.compile(r"“([^“”。！？]{1,30})”")
 _PROGRAMME_END_RE = re.compile(
     r"(?:工程|行动|计划|活动|工作法|品牌|班组|项目|模式|体系|示范区|先锋|标兵|竞赛|创建|之家|精神|方式|号|单位|服务圈)$"
