@@ -584,3 +584,12 @@ def test_what_an_anonymised_source_left_blank_is_a_blank_to_fill(tmp_path: Path)
     text = to_text(d)
     assert "在【20××年】的基础上" in text and "【核：20××年】" not in text
     assert "20××年" not in d.checks
+
+
+def test_what_a_cited_source_said_is_marked_with_its_name(tmp_path: Path) -> None:
+    quoting = CONGRESS.replace(
+        f"{SERVE}。", f"党的十八大报告明确指出，要全心全意依靠工人阶级，构建和谐劳动关系。{SERVE}。"
+    )
+    bank = mined(tmp_path, congress=quoting)
+    text = to_text(draft(bank, "work-meeting", points=3))
+    assert "【核：党的十八大】报告明确指出，【核：要全心全意依靠工人阶级，构建和谐劳动关系】。" in text

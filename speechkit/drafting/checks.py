@@ -44,8 +44,23 @@ def to_check(phrase: Phrase, values: Mapping[str, str], level: str | None) -> li
         out.append((specific.text, specific.kind))
     # what the source's own year brought (今年以来，中央领导同志先后三次听取…): in a new
     # speech the same words would claim it of the user's year
-    out += [(m.group(), "dated") for m in _SOURCE_YEAR_RE.finditer(phrase.all_text())]
+    text = phrase.all_text()
+    out += [(m.group(), "dated") for m in _SOURCE_YEAR_RE.finditer(text)]
+    # what a cited source said (【核：党的报告】明确指出，要…): its words, not only its name
+    for cited, kind in out[:]:
+        if kind in _CITING_KINDS and cited in text:
+            out += [(quoted, "quote") for quoted in _quoted_after(text, cited)]
     return out
+
+
+_CITING_KINDS = frozenset({"campaign", "redaction", "dated", "person", "org"})
+_SAYS = r"[^。！？，“”]{0,12}?(?:明确指出|指出|强调|明确|要求)[，：:]\s*"
+
+
+def _quoted_after(text: str, cited: str) -> list[str]:
+    """What ``text`` reports ``cited`` as saying: a quotation, or the rest of the sentence."""
+    pattern = re.compile(re.escape(cited) + _SAYS + r"(?:“(?P<q>[^“”]{4,400})”|(?P<s>[^。！？“”]{4,400}))")
+    return [m.group("q") or m.group("s") for m in pattern.finditer(text)]
 
 
 # A sentence that states what was achieved or how things stand (我市…覆盖面已取得了很大进展),
