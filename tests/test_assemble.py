@@ -92,7 +92,8 @@ def test_missing_slots_render_as_visible_placeholders(bank: Bank) -> None:
 def test_unknown_slot_names_every_fillable_slot(bank: Bank) -> None:
     with pytest.raises(
         DraftError,
-        match=r"unknown slot 'boss'; the slots are: org, year, event, speaker, place, audience, date, name$",
+        match=r"unknown slot 'boss'; the slots are: org, year, event, speaker, achievements, place, "
+        r"audience, date, name, honourees$",
     ):
         assemble(bank, template("work-meeting"), slots={"boss": "x"})
 

@@ -53,7 +53,7 @@ def test_every_problem_of_a_file_at_once_with_positions(tmp_path: Path) -> None:
         "speaker_level, moves, specifics, reuse, count, sources, "
         "curated, stale",
         f"{path}:11:13: unknown slot 'x'; slots are: org, place, year, event, speaker, audience, date, "
-        "name, count, last_year",
+        "name, count, last_year, achievements, honourees",
     ]
 
 

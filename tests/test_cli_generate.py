@@ -124,8 +124,8 @@ def test_missing_required_slots_with_no_input_is_one_error(run: Any) -> None:
     [
         (
             ("--slot", "boss=x"),
-            "Error: unknown slot 'boss'; the slots are: org, year, event, speaker, place, audience, "
-            "date, name\n",
+            "Error: unknown slot 'boss'; the slots are: org, year, event, speaker, achievements, place, "
+            "audience, date, name, honourees\n",
         ),
         (
             ("--slot", "orgx"),

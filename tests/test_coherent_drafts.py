@@ -593,3 +593,11 @@ def test_what_a_cited_source_said_is_marked_with_its_name(tmp_path: Path) -> Non
     bank = mined(tmp_path, congress=quoting)
     text = to_text(draft(bank, "work-meeting", points=3))
     assert "【核：党的十八大】报告明确指出，【核：要全心全意依靠工人阶级，构建和谐劳动关系】。" in text
+
+
+def test_the_templates_own_wording_asks_for_the_writers_own_facts(tmp_path: Path) -> None:
+    bank = mined(tmp_path, county=COUNTY)  # no congress opening: the template reviews
+    text = to_text(draft(bank, "congress"))
+    assert "各项工作取得了新的进展：【上次代表大会以来的主要成绩和数据】。" in text
+    given = to_text(draft(bank, "congress", slots={"achievements": "新建职工之家120家"}))
+    assert "各项工作取得了新的进展：新建职工之家120家。" in given

@@ -50,7 +50,10 @@ TEMPLATES = ["commendation", "congress", "festival", "symposium", "work-meeting"
         ("speechkit phrases --tag fe", ["festival"]),
         (
             "speechkit generate --slot ",
-            ["org=", "place=", "year=", "event=", "speaker=", "audience=", "date=", "name="],
+            [
+                *("org=", "place=", "year=", "event=", "speaker=", "audience=", "date=", "name="),
+                *("achievements=", "honourees="),
+            ],
         ),
         ("speechkit export d.yaml --format ", ["txt", "md", "docx"]),
     ],

@@ -40,7 +40,8 @@ def test_all_problems_at_once(tmp_path: Path) -> None:
         "2:8: slot {event} is used but not declared in slots",
         "3:1: unknown key 'colour'; allowed: name, title, description, occasion, level, slots, sections, "
         "wording, tags, minutes",
-        "6:3: unknown slot 'boss'; slots are: org, place, year, event, speaker, audience, date, name",
+        "6:3: unknown slot 'boss'; slots are: org, place, year, event, speaker, audience, date, name, "
+        "achievements, honourees",
         "8:5: unknown section kind 'greeting'; kinds are: salutation, opening, transition, points, closing, "
         "text",
         "9:31: unknown style 'A.'; styles are: 一、 （一） 1. （1） ① 一是 第一 首先",
@@ -67,3 +68,10 @@ def test_shipped_templates_are_valid_and_labelled() -> None:
         assert all(spec.label for spec in template.slots.values())
         assert any("\u4e00" <= ch <= "\u9fff" for spec in template.slots.values() for ch in spec.label)
     assert not any(s.required for s in load_template("work-meeting", DEFAULT_BANK).slots.values())
+
+
+def test_every_slot_of_the_vocabulary_has_a_default_label() -> None:
+    from speechkit.bank.slots import SLOT_NAMES
+    from speechkit.drafting.templates import DEFAULT_LABELS
+
+    assert set(SLOT_NAMES) <= set(DEFAULT_LABELS)

@@ -11,7 +11,11 @@ import re
 from collections.abc import Callable, Mapping
 
 # The one vocabulary of slot names (DESIGN.md).
-SLOT_NAMES = ("org", "place", "year", "event", "speaker", "audience", "date", "name", "count", "last_year")
+SLOT_NAMES = (
+    "org", "place", "year", "event", "speaker", "audience", "date", "name", "count", "last_year",
+    # the facts only the writer has: a template asks for them where its own wording says them
+    "achievements", "honourees",
+)  # fmt: skip
 # Filled by speechkit, never given: the number of points, and the year before ``year``
 # (a review of "2025年工作回顾" in a speech of 2026 is of {last_year}).
 DERIVED_SLOTS = ("count", "last_year")

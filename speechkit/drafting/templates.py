@@ -31,6 +31,8 @@ DEFAULT_LABELS = {
     "name": "姓名",
     "count": "几",
     "last_year": "上一年份",
+    "achievements": "主要成绩和数据",
+    "honourees": "受表彰的先进集体和个人",
 }
 _GIVEN_SLOTS = tuple(n for n in SLOT_NAMES if n not in DERIVED_SLOTS)
 SECTION_KINDS = ("salutation", "opening", "transition", "points", "closing", "text")
@@ -250,7 +252,7 @@ def _slots_from(value: Any, problems: list[yamlio.Problem]) -> dict[str, SlotSpe
                         at_key=True,
                     )
                 )
-        label = spec.get("label", DEFAULT_LABELS[name])
+        label = spec.get("label", DEFAULT_LABELS.get(name, name))
         required = spec.get("required", False)
         default = spec.get("default")
         if not isinstance(label, str) or not label:
