@@ -601,3 +601,12 @@ def test_the_templates_own_wording_asks_for_the_writers_own_facts(tmp_path: Path
     assert "各项工作取得了新的进展：【上次代表大会以来的主要成绩和数据】。" in text
     given = to_text(draft(bank, "congress", slots={"achievements": "新建职工之家120家"}))
     assert "各项工作取得了新的进展：新建职工之家120家。" in given
+
+
+def test_a_reports_part_titles_are_known_by_their_times_and_agenda_words() -> None:
+    from speechkit.drafting.assemble import _part_title
+
+    for title in ("关于2026年工作", "“十五五”时期工作的主要考虑", "{year}年经济社会发展主要预期目标"):
+        assert _part_title(title), title
+    for point in ("关于加强作风建设", "深化改革开放", "突出抓好2026年重点工作落实"):
+        assert not _part_title(point), point
