@@ -610,3 +610,17 @@ def test_a_reports_part_titles_are_known_by_their_times_and_agenda_words() -> No
         assert _part_title(title), title
     for point in ("关于加强作风建设", "深化改革开放", "突出抓好2026年重点工作落实"):
         assert not _part_title(point), point
+
+
+def test_whom_the_source_honoured_is_marked(tmp_path: Path) -> None:
+    honours = f"""在全市劳动模范表彰大会上的讲话
+同志们：
+刚才，大会对全市100名劳动模范和先进工作者进行了表彰，在此表示热烈的祝贺！
+一、弘扬劳模精神
+{SERVE}。
+二、关心关爱劳模
+{PROTECT}。
+"""
+    bank = mined(tmp_path, honours=honours)
+    text = to_text(draft(bank, "commendation", slots={"org": "枫林市总工会"}))
+    assert "大会对【核：全市100名劳动模范和先进工作者】进行了表彰" in text

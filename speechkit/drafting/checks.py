@@ -46,6 +46,12 @@ def to_check(phrase: Phrase, values: Mapping[str, str], level: str | None) -> li
     # speech the same words would claim it of the user's year
     text = phrase.all_text()
     out += [(m.group(), "dated") for m in _SOURCE_YEAR_RE.finditer(text)]
+    # whom the source honoured (大会对…工会工作模范单位和优秀个人进行了表彰): the user's
+    # meeting honours its own
+    for m in _HONOURED_RE.finditer(text):
+        who = m.group("who") or m.group("title")
+        if "{" not in who and not _ANY_HONOUREES_RE.match(who):
+            out.append((who, "honoured"))
     # what a cited source said (【核：党的报告】明确指出，要…): its words, not only its name
     for cited, kind in out[:]:
         if kind in _CITING_KINDS and cited in text:
@@ -82,6 +88,11 @@ def _claims(phrase: Phrase, word: str) -> bool:
     )
 
 
+_HONOURED_RE = re.compile(
+    r"(?:对|向)(?P<who>[^，。！？、（）“”]{4,30}?)(?:进行了?|予以|给予)(?:表彰|表扬|奖励)"
+    r"|授予(?P<title>[^，。！？]{2,30}?)(?:称号|荣誉称号)"
+)
+_ANY_HONOUREES_RE = re.compile(r"(?:受到表彰的|受表彰的|获奖的|全体|各位|这些|他们|大家)")
 _SOURCE_YEAR_RE = re.compile(r"今年以来|去年以来|年初以来|今年上半年|今年前[一二三四五六七八九十]+个?月")
 
 
