@@ -624,3 +624,12 @@ def test_whom_the_source_honoured_is_marked(tmp_path: Path) -> None:
     bank = mined(tmp_path, honours=honours)
     text = to_text(draft(bank, "commendation", slots={"org": "枫林市总工会"}))
     assert "大会对【核：全市100名劳动模范和先进工作者】进行了表彰" in text
+
+
+def test_the_draft_says_how_many_points_another_occasion_lent(tmp_path: Path) -> None:
+    bank = mined(tmp_path, congress=CONGRESS, county=COUNTY)
+    d = draft(bank, "congress", points=4)  # the congress speech has three
+    assert (
+        "1 of 4 points are from speeches of other occasions than congress: check they suit this one"
+        in d.notes
+    )

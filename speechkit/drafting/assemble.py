@@ -685,10 +685,16 @@ def plan(
         notes[:] = [n for n in notes if not n.startswith(("the draft is", "the bank has material"))]
     if points_part is not None and points_part.items and template.occasions:
         drawn = [bank.get(i.id or "") for i in points_part.items]
-        if not any(p is not None and of_occasion(p, template.occasions) for p in drawn):
+        borrowed = sum(1 for p in drawn if p is not None and not of_occasion(p, template.occasions))
+        if borrowed and borrowed == len(drawn):
             notes.append(
                 f"no {'/'.join(template.occasions)} points in the bank fit; the points are from speeches "
                 "of other occasions: check they suit this one"
+            )
+        elif borrowed:
+            notes.append(
+                f"{borrowed} of {len(drawn)} points are from speeches of other occasions than "
+                f"{'/'.join(template.occasions)}: check they suit this one"
             )
     if topic and points_part is not None and points_part.items:
         about = [p for p in (bank.get(i.id or "") for i in points_part.items) if p and on_topic(p, topic)]
