@@ -193,6 +193,10 @@ def test_moves_from_cue_words(text: str, moves: list[str]) -> None:
                 ("加快转型发展", "dated"),
             ],
         ),  # the formulas before 高质量发展
+        (
+            "促进下岗失业人员再就业，构建社会主义新型和谐劳动关系。",
+            [("下岗失业人员", "dated"), ("社会主义新型和谐劳动关系", "dated")],
+        ),  # the formulas before 2012
         ("各乡镇要在参与社会管理中发挥作用。", [("各乡镇", "level"), ("参与社会管理", "dated")]),
         (
             "大力弘扬奥运精神、抗震救灾精神，应对欧债危机。",
