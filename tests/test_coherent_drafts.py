@@ -380,7 +380,7 @@ def test_what_the_sources_year_brought_is_marked(tmp_path: Path) -> None:
     report = PROVINCE.replace(f"{BODY}，让某江", f"今年以来，全省新建公园20个。{BODY}，让某江")
     bank = mined(tmp_path, province=report)
     text = to_text(draft(bank, "work-meeting", points=2))
-    assert "【核：今年以来】" in text
+    assert "【核：今年以来，全省新建公园20个】" in text  # the date and what it brought
 
 
 def test_a_level_word_that_fits_is_marked_where_it_reports_the_sources_result(tmp_path: Path) -> None:

@@ -93,7 +93,10 @@ _HONOURED_RE = re.compile(
     r"|授予(?P<title>[^，。！？]{2,30}?)(?:称号|荣誉称号)"
 )
 _ANY_HONOUREES_RE = re.compile(r"(?:受到表彰的|受表彰的|获奖的|全体|各位|这些|他们|大家)")
-_SOURCE_YEAR_RE = re.compile(r"今年以来|去年以来|年初以来|今年上半年|今年前[一二三四五六七八九十]+个?月")
+# …with the rest of its sentence: what that year brought is the source's claim, not only its date
+_SOURCE_YEAR_RE = re.compile(
+    r"(?:今年以来|去年以来|年初以来|今年上半年|今年前[一二三四五六七八九十]+个?月)[^。！？；“”]{0,120}"
+)
 
 
 _PLAN_RE = re.compile(r"^“?十([一二三四五六]?)五”?(?:时期|期间)?$")
