@@ -215,6 +215,10 @@ def test_moves_from_cue_words(text: str, moves: list[str]) -> None:
         ("华为公司要以客户为中心。", [("华为公司", "org")]),  # a company the dictionary knows
         ("召开十四届六次主席团会议。", [("十四届六次主席团", "ordinal")]),  # a term and session, no 第
         (
+            "从年初一到现在，我们庆祝“国际茶日”。",
+            [("年初一", "dated"), ("“国际茶日”", "dated")],
+        ),  # days of a year
+        (
             "高水平建设临港新片区和RCEP国际教育合作区。",
             [
                 ("临港新片区", "place"),
@@ -241,6 +245,7 @@ def test_specifics_by_kind(text: str, expected: list[tuple[str, str]]) -> None:
         "要坚持“三位一体”的工作格局。",  # a dictionary word in quotes is no programme
         "认真贯彻全总部署，落实《社会保险法》和《中华人民共和国工会法》。",  # the unions' body, national laws
         "4年多来，各项工作稳步推进。",  # a span of time
+        "年初一季度经济数据平稳。",  # 年初, then 一季度: no New Year's Day
         "上市公司要规范治理，联想是一种能力。",  # a kind of company; a word that is also a company's
     ],
 )

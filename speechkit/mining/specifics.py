@@ -111,7 +111,9 @@ _DATED_PATTERNS: tuple[Gated, ...] = (
         r"|[子丑寅卯辰巳午未申酉戌亥鼠牛虎兔龙蛇马羊猴鸡狗猪]年(?=[，。、])"
     ))),
     Gated(None, re.compile(
-        rf"正月初[一二三四五六七八九十]|春节前夕|“三八”妇女节|“五一”劳动节|{_DATED_WORDS}"
+        rf"正月初[一二三四五六七八九十]|大?年初[一二三四五六七八九十](?![季个月])|春节前夕|“三八”妇女节|“五一”劳动节"
+        # a named day or week of its year: “国际茶日”
+        rf"|“[{_HAN}]{{2,8}}(?:日|周)”|{_DATED_WORDS}"
     )),
 )  # fmt: skip
 
@@ -337,8 +339,13 @@ def _is_campaign(inner: str, before: str, after: str, words: frozenset[str] = fr
     """A quoted name of a programme, campaign or slogan: it has a number or lists
     its parts, or is named as something run (实施“…”行动), not a word in quotes
     (``words``: the text's tokens; one of them in quotes is a dictionary word)."""
-    if len(inner) < 2 or inner in NATIONAL_FORMULAS or inner in ("三八", "五一"):
-        return False
+    if (
+        len(inner) < 2
+        or inner in NATIONAL_FORMULAS
+        or inner in ("三八", "五一")
+        or _NAMED_DAY_RE.match(inner)
+    ):
+        return False  # a named day (“国际茶日”) is dated, not a programme
     if _PLAN_PERIOD_RE.match(inner):
         return False
     parts = re.split("[、，]", inner)
@@ -349,6 +356,7 @@ def _is_campaign(inner: str, before: str, after: str, words: frozenset[str] = fr
 
 
 _ALL_HAN_RE = re.compile(rf"^[{_HAN}]+$")
+_NAMED_DAY_RE = re.compile(rf"^[{_HAN}]{{2,8}}(?:日|周)$")
 
 
 def _named_tokens(text: str, tokens: Iterable[str], tags: Tags) -> Spans:
