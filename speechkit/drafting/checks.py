@@ -60,13 +60,23 @@ def to_check(phrase: Phrase, values: Mapping[str, str], level: str | None) -> li
 
 
 _CITING_KINDS = frozenset({"campaign", "redaction", "dated", "person", "org"})
-_SAYS = r"[^。！？，“”]{0,12}?(?:明确指出|指出|强调|明确|要求)[，：:]\s*"
+# After a cited source: a verb of saying, then a quotation or the rest of the sentence.
+_SAYS_RE = re.compile(
+    r"[^。！？，“”]{0,12}?(?:明确指出|指出|强调|明确|要求)[，：:]\s*"
+    r"(?:“(?P<q>[^“”]{4,400})”|(?P<s>[^。！？“”]{4,400}))"
+)
 
 
 def _quoted_after(text: str, cited: str) -> list[str]:
     """What ``text`` reports ``cited`` as saying: a quotation, or the rest of the sentence."""
-    pattern = re.compile(re.escape(cited) + _SAYS + r"(?:“(?P<q>[^“”]{4,400})”|(?P<s>[^。！？“”]{4,400}))")
-    return [m.group("q") or m.group("s") for m in pattern.finditer(text)]
+    out = []
+    at = text.find(cited)
+    while at >= 0:
+        m = _SAYS_RE.match(text, at + len(cited))
+        if m:
+            out.append(m.group("q") or m.group("s"))
+        at = text.find(cited, at + len(cited))
+    return out
 
 
 # A sentence that states what was achieved or how things stand (我市…覆盖面已取得了很大进展),
