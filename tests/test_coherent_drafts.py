@@ -633,3 +633,11 @@ def test_the_draft_says_how_many_points_another_occasion_lent(tmp_path: Path) ->
         "1 of 4 points are from speeches of other occasions than congress: check they suit this one"
         in d.notes
     )
+
+
+def test_a_strict_draft_has_nothing_to_check_whatever_its_points_run_on() -> None:
+    bank = load_bank(DEFAULT_BANK)
+    for name in ("congress", "symposium", "festival", "work-meeting", "commendation"):
+        for seed in range(1, 6):
+            d = draft(bank, name, seed, strict=True)
+            assert "【核：" not in to_text(d) and not d.checks, (name, seed)

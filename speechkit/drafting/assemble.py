@@ -342,8 +342,20 @@ class _Chooser:
                 and not _part_title(p.text)
                 and not own_acts(p.all_text())
                 and not _reports_figures(p)
+                and not (self.strict and self._runs_on_checks(p))
             ]
         return self.fitting_points
+
+    def _runs_on_checks(self, point: Phrase) -> bool:
+        """A point whose sub-points, run on in its body where it stands at the top, have
+        something to check."""
+        section = self.template.points_section()
+        top = section.points if section is not None else None
+        if not point.children or not folds_at(top, self.template):
+            return False
+        return any(
+            self.checks_of(source) for _, source in folded_body(point, self.bank, True)[len(point.body) :]
+        )
 
     def seat_of(self, phrase: Phrase) -> str | None:
         """The level the phrase's source speech speaks from (a factory union's
