@@ -3,7 +3,7 @@
 multiprocessing.Pool cannot be relied on to stop: its terminate() first
 takes the task queue's lock, which an idle worker holds while it waits for
 a task, so a Ctrl-C could hang the parent for good. Here each worker has
-a pipe of its own (no shared lock): the parent hands out one file at a time,
+a pipe of its own (no shared lock): the parent keeps two files in hand for each,
 gathers the results in file order, and on any interrupt or error
 terminates the workers and waits at most a second for each.
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import signal
 import traceback
+from collections import deque
 from collections.abc import Callable, Generator, Iterator, Sequence
 from typing import Any
 
@@ -60,6 +61,9 @@ def _signals_blocked() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
+_IN_FLIGHT = 2  # items handed to a worker at once
+
+
 def results_in_order(
     context: Any, work: Callable[[Any], Any], items: Sequence[Any], processes: int
 ) -> Generator[Any, None, None]:
@@ -76,7 +80,9 @@ def results_in_order(
                 proc.start()
                 theirs.close()
                 workers.append((proc, mine))
-        busy: dict[Any, int] = {}
+        # Each worker holds a second item while it works on one, so it never waits for the
+        # parent (busy merging a result) to hand it the next; results come back in order.
+        busy: dict[Any, deque[int]] = {conn: deque() for _, conn in workers}
         done: dict[int, Any] = {}
         queued = iter(range(len(items)))
 
@@ -84,14 +90,15 @@ def results_in_order(
             index = next(queued, None)
             if index is not None:
                 conn.send(items[index])
-                busy[conn] = index
+                busy[conn].append(index)
 
-        for _, conn in workers:
-            hand_out(conn)
+        for _ in range(_IN_FLIGHT):
+            for _, conn in workers:
+                hand_out(conn)
         for wanted in range(len(items)):
             while wanted not in done:
-                ready = wait(list(busy))
-                for conn in [c for c in list(busy) if c in ready]:
+                ready = wait([c for c, held in busy.items() if held])
+                for conn in [c for c, held in busy.items() if held and c in ready]:
                     try:
                         ok, result = conn.recv()
                     except EOFError:
@@ -100,7 +107,7 @@ def results_in_order(
                         ) from None
                     if not ok:
                         raise RuntimeError(f"a mining process failed:\n{result}")
-                    done[busy.pop(conn)] = result
+                    done[busy[conn].popleft()] = result
                     hand_out(conn)
             yield done.pop(wanted)
         for _, conn in workers:
