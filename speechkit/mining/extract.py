@@ -240,7 +240,10 @@ class _NearIndex:
         for other, shared in sorted(seen.items(), key=lambda kv: (-kv[1], kv[0])):
             if 2 * shared / (len(grams) + len(self.grams[other])) < _CANDIDATE_DICE:
                 break
-            if SequenceMatcher(None, key, other, autojunk=False).ratio() >= _NEAR:
+            if (
+                _may_be_near(key, other)
+                and SequenceMatcher(None, key, other, autojunk=False).ratio() >= _NEAR
+            ):
                 return other
         return None
 
@@ -251,6 +254,14 @@ class _NearIndex:
         self.grams[key] = grams
         for gram in grams:
             self.postings.setdefault(gram, []).append(key)
+
+
+def _may_be_near(a: str, b: str) -> bool:
+    """An exact upper bound of difflib's ratio, from set operations in C: a character of
+    one text that the other lacks is matched by nothing (most candidates fail it)."""
+    sa, sb = set(a), set(b)
+    shared = len(sa & sb)
+    return 2 * min(len(a) - len(sa) + shared, len(b) - len(sb) + shared) >= _NEAR * (len(a) + len(b))
 
 
 class PhraseBuilder:
