@@ -162,3 +162,34 @@ def test_near_duplicates_found_as_difflib_alone_finds_them() -> None:
     verdicts = [_near(a, b) for a, b in pairs]
     assert verdicts == [by_difflib(a, b) for a, b in pairs]
     assert sum(verdicts) > len(texts)  # the variants are near, so the test sees both verdicts
+
+
+def test_mining_merges_near_duplicates_as_difflib_alone_would() -> None:
+    """Mining's set bound before difflib (short phrases merged when their ratio is at
+    least 0.85) never rejects a pair difflib would merge."""
+    import random
+    from difflib import SequenceMatcher
+
+    from speechkit.bank.model import dedup_key
+    from speechkit.mining.extract import _NEAR, _NEAR_MAX_LEN, _may_be_near
+
+    rng = random.Random(7)
+    bank = load_bank(DEFAULT_BANK)
+    texts = [
+        dedup_key(p.text) for k in ("salutation", "opening", "closing", "transition") for p in bank.of_kind(k)
+    ]
+    texts = [t for t in texts if len(t) <= _NEAR_MAX_LEN]
+    variants = []
+    for text in texts:
+        chars = list(text)
+        for _ in range(rng.randint(1, max(2, len(chars) // 10))):
+            i = rng.randrange(len(chars))
+            chars[i : i + 1] = rng.choice([[], [chars[i], "的"], ["和"]])
+        variants.append("".join(chars))
+    merged = 0
+    for a in texts:
+        for b in texts + variants:
+            if SequenceMatcher(None, a, b, autojunk=False).ratio() >= _NEAR:
+                merged += 1
+                assert _may_be_near(a, b), (a, b)
+    assert merged > len(texts)  # the variants are found, not only each text itself
