@@ -344,7 +344,7 @@ def build_phrases(records: Iterable[Record]) -> dict[str, list[Phrase]]:
 
 
 _KNOWLEDGE_MEMO: dict[str, tuple[list[str], list[tuple[str, str]], float]] = {}  # per process
-_KNOWLEDGE_MEMO_MAX = 20_000
+_KNOWLEDGE_MEMO_MAX = 5_000  # 20,000 held ~18 MB more at 100 MB for no measurable gain
 
 
 def add_knowledge(records: list[Record]) -> list[Record]:
