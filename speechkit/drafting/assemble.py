@@ -35,6 +35,7 @@ from speechkit.drafting.fit import (
     on_topic,
     other_level_words,
     own_acts,
+    said_of,
     seat_fits,
     statecraft,
     without_foreign_address,
@@ -464,7 +465,6 @@ _FORMULA_MAX = 30
 # An opening that announces the speech's points (讲3个问题) says what the transition says.
 _ANNOUNCES_POINTS_RE = re.compile(r"[讲谈提][^。！？，]{0,6}(?:个问题|点意见|点看法|点希望|点要求|个方面)")
 _SEATS_BY_SPEAKER = frozenset({"enterprise", "national"})
-_TOPIC_SPAN = 300  # characters of a point's body that say what it is about
 # Words of an organisation's or event's name that say nothing of its matter.
 _NOT_SUBJECT = frozenset(
     "会议 大会 工作 代表 代表大会 开幕式 闭幕式 座谈会 表彰 表彰大会 全市 全县 全省 全区 召开 举行".split()
@@ -495,8 +495,7 @@ def _part_title(heading: str) -> bool:
 
 
 def _subject_text(phrase: Phrase) -> str:
-    """What a point says of its matter: its heading and the start of its body."""
-    return (phrase.heading or phrase.text) + "\n" + "\n".join(phrase.body)[:_TOPIC_SPAN]
+    return "\n".join(said_of(phrase))
 
 
 def _dominant(counts: Counter[str]) -> str | None:

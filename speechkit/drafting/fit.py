@@ -212,8 +212,12 @@ def other_level_words(phrase: Phrase, level: str | None) -> int:
 _TOPIC_BODY_SPAN = 300
 
 
+def said_of(phrase: Phrase) -> tuple[str, str]:
+    """What a point says of its matter: its heading, and its body's opening."""
+    return phrase.heading or phrase.text, "\n".join(phrase.body)[:_TOPIC_BODY_SPAN]
+
+
 def on_topic(phrase: Phrase, topic: Sequence[str]) -> bool:
     """About the topic: a topic word in the heading, or twice in the body's opening."""
-    heading = phrase.heading or phrase.text
-    body = "\n".join(phrase.body)[:_TOPIC_BODY_SPAN]
+    heading, body = said_of(phrase)
     return any(word in heading or body.count(word) >= 2 for word in topic)
