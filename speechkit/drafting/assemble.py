@@ -350,9 +350,7 @@ class _Chooser:
     def _runs_on_checks(self, point: Phrase) -> bool:
         """A point whose sub-points, run on in its body where it stands at the top, have
         something to check."""
-        section = self.template.points_section()
-        top = section.points if section is not None else None
-        if not point.children or not folds_at(top, self.template):
+        if not point.children or not folds_at(_top_level(self.template), self.template):
             return False
         return any(
             self.checks_of(source) for _, source in folded_body(point, self.bank, True)[len(point.body) :]
@@ -865,7 +863,8 @@ def _choose_points(part: Part, chooser: _Chooser, units: list[_Unit], count: int
             ):
                 chooser.use(phrase)
                 assert part.level is not None
-                part.items.append(_point_item(phrase, part.level.children, chooser, units, top=True))
+                folds = folds_at(part.level, chooser.template)  # as the draft is built and explained
+                part.items.append(_point_item(phrase, part.level.children, chooser, units, folds=folds))
     while len(part.items) < count:
         if not _add_point(part, chooser, units):
             break
@@ -975,7 +974,7 @@ def _add_point(part: Part, chooser: _Chooser, units: list[_Unit], *, in_form_onl
     chosen = chooser.pick(candidates, 1, alike)
     if not chosen:
         return False
-    item = _point_item(chosen[0], level.children, chooser, units, top=True)
+    item = _point_item(chosen[0], level.children, chooser, units, folds=folds_at(level, chooser.template))
     part.items.append(item)
     return True
 
@@ -1005,20 +1004,24 @@ def folded_body(phrase: Phrase, bank: Bank, folds: bool) -> list[tuple[str, Phra
     return out
 
 
+def _top_level(template: Template) -> Level | None:
+    section = template.points_section()
+    return section.points if section is not None else None
+
+
 def folds_at(level: Level | None, template: Template) -> bool:
     """Whether points numbered at ``level`` carry their sub-points in their body:
     the template's top level, with none below it."""
-    section = template.points_section()
-    top = section.points if section is not None else None
+    top = _top_level(template)
     # by style: a draft's level counts the points it drew, the template's those it asks
     return level is not None and top is not None and top.children is None and level.style == top.style
 
 
 def _point_item(
-    phrase: Phrase, child_level: Level | None, chooser: _Chooser, units: list[_Unit], *, top: bool = False
+    phrase: Phrase, child_level: Level | None, chooser: _Chooser, units: list[_Unit], *, folds: bool = False
 ) -> Item:
     item = Item(id=phrase.id)
-    body = folded_body(phrase, chooser.bank, top and child_level is None)
+    body = folded_body(phrase, chooser.bank, folds)
     for _, source in body[len(phrase.body) :]:
         chooser.use(source)  # a sub-point run on is drawn: it stands nowhere else
     units.append(_Unit(item, [s for p, _ in body for s in sentences(p)], floor=1 if body else 0))
