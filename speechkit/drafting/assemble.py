@@ -1255,13 +1255,16 @@ def build(
         return f"【{label}】"
 
     filled = {**values, **derived_values(values)}  # derived at filling, never saved
+    checks: dict[str, list[tuple[str, str]]] = {}  # by phrase id: a point's every paragraph asks
 
     def text_of(raw: str, count: int | None = None, source: Phrase | None = None) -> str:
         slot_values = dict(filled)
         if count is not None:
             slot_values["count"] = "两" if count == 2 else chinese(count)  # 两点意见, not 二点
         if source is not None:
-            raw, found = checking.mark(raw, checking.to_check(source, values, level))
+            if source.id not in checks:
+                checks[source.id] = checking.to_check(source, values, level)
+            raw, found = checking.mark(raw, checks[source.id])
             marked.extend(found)
             raw, names = checking.mark_own_names(raw, source, level)
             marked.extend(fill(name, slot_values, missing) for name in names)

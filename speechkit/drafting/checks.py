@@ -90,11 +90,11 @@ _SENTENCE_RE = re.compile(r"[^。！？]*[。！？]?")
 
 def _claims(phrase: Phrase, word: str) -> bool:
     """Whether a sentence of ``phrase`` with ``word`` reports a result of its source's."""
-    if not _RESULT_RE.search(phrase.all_text()):
+    text = phrase.all_text()
+    if not _RESULT_RE.search(text):
         return False
     return any(
-        word in s and _RESULT_RE.search(s) and not _TASK_RE.search(s)
-        for s in _SENTENCE_RE.findall(phrase.all_text())
+        word in s and _RESULT_RE.search(s) and not _TASK_RE.search(s) for s in _SENTENCE_RE.findall(text)
     )
 
 
@@ -187,10 +187,6 @@ def finish(filled: str) -> str:
     """Turn the working marks into the visible ``【核：…】`` and blanks ``【…】``."""
     filled = filled.replace(_BLANK_OPEN, "【").replace(_BLANK_CLOSE, "】")
     return filled.replace(_OPEN, CHECK_OPEN).replace(_CLOSE, CHECK_CLOSE)
-
-
-def has_marks(raw: str) -> bool:
-    return _OPEN in raw or _BLANK_OPEN in raw
 
 
 def unmarked(text: str) -> str:
