@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 from docx import Document
 
 from speechkit.bank.load import load_bank
@@ -483,25 +484,23 @@ def test_a_foreign_policy_point_never_enters_a_union_draft(tmp_path: Path) -> No
         assert "联合国" not in text and "多边主义" not in text, seed
 
 
-def test_a_point_about_a_body_of_states_cooperation_is_statecraft(tmp_path: Path) -> None:
-    bank_body = STATECRAFT.replace(
-        "坚持合作共赢。联合国宪章宗旨是国际关系的基本准则，要维护国际秩序，践行多边主义",
-        "坚持开放友好。要把亚投行打造成多边合作新典范",
+@pytest.mark.parametrize(
+    ("point", "foreign"),
+    [
+        ("坚持开放友好。要把亚投行打造成多边合作新典范", ("亚投行",)),  # a body of states' cooperation
+        ("坚持世代友好。要推进中非友好，深化两国伙伴关系", ("中非", "两国")),  # relations of two countries
+    ],
+)
+def test_a_point_on_foreign_policy_is_statecraft(
+    tmp_path: Path, point: str, foreign: tuple[str, ...]
+) -> None:
+    statecraft = STATECRAFT.replace(
+        "坚持合作共赢。联合国宪章宗旨是国际关系的基本准则，要维护国际秩序，践行多边主义", point
     )
-    bank = mined(tmp_path, statecraft=bank_body, county=COUNTY, congress=CONGRESS)
-    for seed in range(1, 8):
-        assert "亚投行" not in to_text(draft(bank, "commendation", seed, points=3, topic=["友好"])), seed
-
-
-def test_a_point_on_relations_between_two_countries_is_statecraft(tmp_path: Path) -> None:
-    relations = STATECRAFT.replace(
-        "坚持合作共赢。联合国宪章宗旨是国际关系的基本准则，要维护国际秩序，践行多边主义",
-        "坚持世代友好。要推进中非友好，深化两国伙伴关系",
-    )
-    bank = mined(tmp_path, statecraft=relations, county=COUNTY, congress=CONGRESS)
+    bank = mined(tmp_path, statecraft=statecraft, county=COUNTY, congress=CONGRESS)
     for seed in range(1, 8):
         text = to_text(draft(bank, "commendation", seed, points=3, topic=["友好"]))
-        assert "中非" not in text and "两国" not in text, seed
+        assert not any(word in text for word in foreign), seed
 
 
 def test_a_point_keeps_no_address_to_another_audience(tmp_path: Path) -> None:
