@@ -17,7 +17,7 @@ writer to check.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from itertools import accumulate, compress
 from typing import NamedTuple
 
@@ -198,6 +198,16 @@ _ADDRESSED_RE = Gated(
         r"(?:总统|总理|先生|女士|国王|阁下|陛下|主席|秘书长)(?=[，、：])"
     ),
 )
+
+
+def _addressed(text: str) -> Iterator[re.Match[str]]:
+    """The people a greeting addresses by name (尊敬的马克龙总统), not 各位…."""
+    for m in _ADDRESSED_RE.finditer(text):
+        name = m.group("name")
+        if not (set(name) & _FUNCTION_CHARS) and not name.startswith("各"):
+            yield m
+
+
 _FUNCTION_CHARS = set("的和与及是为在要对向从把被让使将已能可有于这那其各每该们也都就才更很最会议")
 
 
@@ -271,18 +281,23 @@ def find_specifics(
     return found
 
 
+def _around(text: str, m: re.Match[str]) -> tuple[str, str]:
+    """What stands just before and after a quotation: what it is run as (实施“…”计划)."""
+    return text[max(0, m.start() - 4) : m.start()], text[m.end() : m.end() + 3]
+
+
+def _named_as_run(before: str, after: str) -> bool:
+    return bool(_RUNS_PROGRAMME_RE.search(before) or _NAMES_PROGRAMME_RE.match(after))
+
+
 def _quoted_campaign(text: str, m: re.Match[str], words: frozenset[str] = frozenset()) -> bool:
-    return _is_campaign(
-        m.group(1), text[max(0, m.start() - 4) : m.start()], text[m.end() : m.end() + 3], words
-    )
+    return _is_campaign(m.group(1), *_around(text, m), words)
 
 
 def _quoted_run(text: str, m: re.Match[str]) -> bool:
     """A quoted name the text runs as a programme (实施“…”计划)."""
-    inner, before, after = m.group(1), text[max(0, m.start() - 4) : m.start()], text[m.end() : m.end() + 3]
-    if len(inner) < 2 or inner in NATIONAL_FORMULAS:
-        return False
-    return bool(_RUNS_PROGRAMME_RE.search(before) or _NAMES_PROGRAMME_RE.match(after))
+    inner = m.group(1)
+    return len(inner) >= 2 and inner not in NATIONAL_FORMULAS and _named_as_run(*_around(text, m))
 
 
 def learn_names(texts: Iterable[str], tags: Tags) -> list[tuple[str, str]]:
@@ -296,10 +311,8 @@ def learn_names(texts: Iterable[str], tags: Tags) -> list[tuple[str, str]]:
             bare = _company_name(m.group(1), m.group(2), tags)
             if bare:
                 learned.setdefault(bare, "org")
-        for m in _ADDRESSED_RE.finditer(text):
-            name = m.group("name")
-            if not (set(name) & _FUNCTION_CHARS) and not name.startswith("各"):
-                learned.setdefault(name, "person")
+        for m in _addressed(text):
+            learned.setdefault(m.group("name"), "person")
         for m in _QUOTE_RE.finditer(text) if "“" in text else ():
             if _quoted_run(text, m):
                 learned.setdefault(m.group(), "campaign")
@@ -350,7 +363,7 @@ def _is_campaign(inner: str, before: str, after: str, words: frozenset[str] = fr
         return False
     parts = re.split("[、，]", inner)
     listed = len(parts) > 1 and len(inner) <= 20 and all(len(p) <= 6 for p in parts) and "我们" not in inner
-    run = bool(_RUNS_PROGRAMME_RE.search(before) or _NAMES_PROGRAMME_RE.match(after))
+    run = _named_as_run(before, after)
     numbered = bool(_HAS_NUMBER_RE.search(inner)) and not (inner in words and _ALL_HAN_RE.match(inner))
     return bool(numbered or _PROGRAMME_END_RE.search(inner) or listed or run)
 
@@ -540,10 +553,8 @@ def _people(text: str, spans: Spans, tags: Tags, formulas: list[tuple[int, int]]
     def in_formula(start: int, end: int) -> bool:
         return any(start < fe and fs < end for fs, fe in formulas)
 
-    for m in _ADDRESSED_RE.finditer(text):
-        name = m.group("name")
-        if not (set(name) & _FUNCTION_CHARS) and not name.startswith(("各位", "各")):
-            add(m.start("name"), m.end("name"), "person")
+    for m in _addressed(text):
+        add(m.start("name"), m.end("name"), "person")
     for start, end, token, _ in spans:
         if tags.get(token) == "nrfg" and not in_formula(start, end):
             add(start, end, "person")
