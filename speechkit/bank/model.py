@@ -8,7 +8,7 @@ byte for byte, and re-extracting never drops an entry (see ``merge``).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -211,6 +211,15 @@ _KEY_DROP_RE = re.compile(r"[\s\W_]+", re.UNICODE)
 def dedup_key(text: str) -> str:
     """Text reduced to what makes two phrases the same: no punctuation or spaces."""
     return _KEY_DROP_RE.sub("", text)
+
+
+def ratio_bound(a: str, chars_a: Set[str], b: str, chars_b: Set[str]) -> float:
+    """An upper bound of difflib's ratio of ``a`` and ``b`` (``chars_*``: their
+    characters), from one set operation in C: a character of one text that the
+    other lacks is matched by nothing. Most pairs of unlike phrases fail on it
+    before difflib is asked."""
+    shared = len(chars_a & chars_b)
+    return 2 * min(len(a) - len(chars_a) + shared, len(b) - len(chars_b) + shared) / (len(a) + len(b))
 
 
 # ------------------------------------------------------------------ the bank

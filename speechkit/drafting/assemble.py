@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from speechkit.bank.model import Bank, Phrase, dedup_key
+from speechkit.bank.model import Bank, Phrase, dedup_key, ratio_bound
 from speechkit.bank.moves import moves_of
 from speechkit.bank.slots import derived_values, fill
 from speechkit.chars import describe, first_not_one_line
@@ -514,8 +514,7 @@ def _near(a: str, b: str) -> bool:
     (a, sa), (b, sb) = _opening_chars(a), _opening_chars(b)
     # An exact bound first, with a set operation in C: a character of one text that the
     # other lacks is matched by nothing, so it caps the ratio as difflib counts it.
-    shared = len(sa & sb)
-    if 2 * min(len(a) - len(sa) + shared, len(b) - len(sb) + shared) < 0.85 * (len(a) + len(b)):
+    if ratio_bound(a, sa, b, sb) < 0.85:
         return False
     from difflib import SequenceMatcher  # rarely reached: most pairs fail the bound
 

@@ -25,7 +25,17 @@ from speechkit.bank import moves as move_cues
 from speechkit.bank.files import file_chunks, render_file
 from speechkit.bank.journal import CommittedInterrupt, bank_lock, recover, write_group
 from speechkit.bank.load import is_bank_folder, load_bank
-from speechkit.bank.model import FILE_NAMES, KINDS, Bank, Phrase, Source, Specific, dedup_key, phrase_id
+from speechkit.bank.model import (
+    FILE_NAMES,
+    KINDS,
+    Bank,
+    Phrase,
+    Source,
+    Specific,
+    dedup_key,
+    phrase_id,
+    ratio_bound,
+)
 from speechkit.errors import BankError, CorpusError, Interrupted
 from speechkit.mining.context import context_of
 from speechkit.mining.corpus_config import CorpusSettings, Stated
@@ -259,9 +269,7 @@ class _NearIndex:
 def _may_be_near(a: str, b: str) -> bool:
     """An exact upper bound of difflib's ratio, from set operations in C: a character of
     one text that the other lacks is matched by nothing (most candidates fail it)."""
-    sa, sb = set(a), set(b)
-    shared = len(sa & sb)
-    return 2 * min(len(a) - len(sa) + shared, len(b) - len(sb) + shared) >= _NEAR * (len(a) + len(b))
+    return ratio_bound(a, set(a), b, set(b)) >= _NEAR
 
 
 class PhraseBuilder:
