@@ -88,12 +88,16 @@ def positions(
     text: str, items: list[dict[str, str]], avoid: list[tuple[int, int, str]] = ()
 ) -> list[tuple[int, int, str]]:
     """Where each labelled stretch stands, in order (a repeated one takes its next
-    place; a slot is never inside a labelled specific, ``avoid``)."""
-    out = []
+    place; a stretch is never inside another labelled one: 疫情 is not the 疫情 of
+    新冠肺炎疫情 listed before it, a slot not inside a specific, ``avoid``)."""
+    out: list[tuple[int, int, str]] = []
     cursor: dict[str, int] = {}
     for item in items:
         at = text.find(item["text"], cursor.get(item["text"], 0))
-        while at >= 0 and any(overlap((at, at + len(item["text"]), ""), a) for a in avoid):
+        while at >= 0 and (
+            any(overlap((at, at + len(item["text"]), ""), a) for a in avoid)
+            or any(a <= at and at + len(item["text"]) <= b for a, b, _ in out)
+        ):
             at = text.find(item["text"], at + 1)
         if at < 0:
             at = text.find(item["text"])

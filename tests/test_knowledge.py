@@ -15,7 +15,7 @@ import pytest
 
 from speechkit.bank.load import load_bank
 from speechkit.bank.moves import moves_of
-from speechkit.mining.context import context_of
+from speechkit.mining.context import context_of, own_names
 from speechkit.mining.extract import extract
 from speechkit.mining.generalise import SpeechContext, generalise
 from speechkit.mining.keywords import dictionary_tags, segment
@@ -225,6 +225,12 @@ def test_moves_from_cue_words(text: str, moves: list[str]) -> None:
                 ("RCEP国际教育合作区", "place"),
             ],
         ),  # zones named by a place or an acronym
+        ("北京奥运会圆满成功。", [("北京奥运会", "dated")]),  # games with their host city
+        (
+            "实施好“中华文明起源研究”、“考古中国”等重大项目。",
+            [("“中华文明起源研究”", "campaign"), ("“考古中国”", "campaign")],
+        ),  # quotations listed together are named together
+        ("队列是“主官+职员+专家”。", [("“主官+职员+专家”", "campaign")]),  # a formula of its parts
     ],
 )
 def test_specifics_by_kind(text: str, expected: list[tuple[str, str]]) -> None:
@@ -247,6 +253,9 @@ def test_specifics_by_kind(text: str, expected: list[tuple[str, str]]) -> None:
         "4年多来，各项工作稳步推进。",  # a span of time
         "年初一季度经济数据平稳。",  # 年初, then 一季度: no New Year's Day
         "上市公司要规范治理，联想是一种能力。",  # a kind of company; a word that is also a company's
+        "发挥资本市场支持作用。",  # 本市 only as a word of its own
+        "新建3岁以下婴幼儿托位。",  # an age bracket counts nothing
+        "加快建设美丽中国先行区。",  # a zone of the whole country is no named place
     ],
 )
 def test_what_every_speech_may_say_is_no_specific(text: str) -> None:
@@ -322,6 +331,15 @@ def test_a_diplomatic_address_own_forum_from_its_title_block() -> None:
     assert speech.date == "2025年5月8日"
     context = context_of(speech)
     assert ("第五届某某合作论坛", "event") in context.own
+
+
+def test_an_international_body_holding_the_meeting_is_its_org_by_either_name() -> None:
+    own = own_names("在亚洲基础设施投资银行第五届理事会年会开幕式上的致辞")
+    assert ("亚洲基础设施投资银行", "org") in own and ("亚投行", "org") in own
+    context = SpeechContext(year=2020, own=tuple(own))
+    assert generalise("亚投行要坚持开放包容。", context=context)[0] == "{org}要坚持开放包容。"
+    # the press is no host: a meeting named after it is no body of the speaker's
+    assert all(slot != "org" for _, slot in own_names("在新华社建社九十周年座谈会上的讲话"))
 
 
 # ------------------------------------------------- fragments and reusability

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from speechkit.mining.gazetteer import BODY_ALIASES
+from speechkit.mining.gazetteer import BODY_ALIASES, HOST_BODIES
 from speechkit.mining.generalise import SpeechContext
 from speechkit.reading.outline import Speech
 
@@ -39,12 +39,15 @@ def speech_year(speech: Speech) -> int | None:
 
 
 _LEADING_YEAR_RE = re.compile(r"^(?:19|20)[0-9]{2}年")
-# The body that holds the meeting, where a speaker of it could be the user:
-# 郴州市总工会第十三次代表大会 → 郴州市总工会. An international body (二十国集团,
-# 亚投行, APEC) is no one's own organisation in a new speech: made {org}, its
-# plans would become the user's (枫林市总工会互联网和数字经济路线图); its
-# name stays, a specific to check.
-_HOST_RE = re.compile(rf"^(?P<host>[{_HAN}]{{2,8}}?(?:省|市|县|区)(?:总工会|工会))")
+# The body that holds the meeting: 郴州市总工会第十三次代表大会 → 郴州市总工会,
+# 二十国集团领导人第十五次峰会 → 二十国集团. A new speech at its own body's
+# meeting names its own body there; drafting keeps a head of state's or an
+# international body's sentences out of a speech of another seat.
+_HOST_RE = re.compile(
+    rf"^(?P<host>[{_HAN}]{{2,8}}?(?:省|市|县|区)(?:总工会|工会)|"
+    + "|".join(sorted(HOST_BODIES, key=len, reverse=True))
+    + ")"
+)
 
 
 def own_names(title: str | None, event_name: str | None = None) -> list[tuple[str, str]]:

@@ -52,6 +52,9 @@ INTERNATIONAL_BODIES = frozenset(
     国际原子能机构 新华社 人民日报 中央电视台 央视""".split()
 )
 
+# International bodies that hold meetings (not the press among them).
+HOST_BODIES = INTERNATIONAL_BODIES - frozenset("新华社 人民日报 中央电视台 央视".split())
+
 # National bodies and words any Chinese speech may cite: not a source's own.
 NATIONAL_BODIES = frozenset(
     """党中央 中共中央 中央 国务院 全国人大 全国政协 中央政治局 中央政治局常委会 中国共产党

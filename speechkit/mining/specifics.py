@@ -120,6 +120,7 @@ _DATED_PATTERNS: tuple[Gated, ...] = (
 # Named events: the noun first (cheap to find), then the name before it, back to
 # a word that cannot be part of one (为举办这次峰会 is no name).
 _EVENT_NOUN_RE = re.compile(r"峰会|博览会|运动会|交易会|农业周|文化节|艺术节|旅游节")
+_GAMES_RE = re.compile("冬奥会|奥运会|残奥会|亚运会|世博会|大运会")
 _NOT_IN_EVENT_NAME = frozenset("举办召开这本此为的和与在次届，。、；：！？“”")
 _EVENT_NAME_MAX = 10
 
@@ -159,6 +160,7 @@ _FIGURE_RE = Skipping(
     )
 )
 _SPAN_AFTER_RE = re.compile("多?(?:来|以来|内|里|间)")
+_BRACKET_AFTER_RE = re.compile("(?:及)?(?:以下|以上)")
 # The speech's own counts and plain spans of time are no facts.
 _NOT_FIGURE_RE = re.compile(
     rf"^(?:[{_CN_DIGIT}]|[0-9])(?:点|个方面|个问题)|^[{_CN_DIGIT}]{{1,2}}年$|^[0-9]{{1,2}}年(?=来|内)"
@@ -242,7 +244,7 @@ def find_specifics(
     for m in _REDACTION_RE.finditer(text):
         add(m.start(), m.end(), "redaction")
     words = frozenset(tokens)  # a quoted dictionary word (“三位一体”, “两院”) names no programme
-    campaigns = {m.group() for m in _QUOTE_RE.finditer(text) if _quoted_campaign(text, m, words)}
+    campaigns = _campaigns(text, words) if "“" in text else set()
     for m in _QUOTE_RE.finditer(text) if campaigns else ():
         if m.group() in campaigns:  # named as a programme once, it is one each time
             add(m.start(), m.end(), "campaign")
@@ -251,6 +253,10 @@ def find_specifics(
             add(m.start(), m.end(), "ordinal")
     for m in _TASK_FORCE_RE.finditer(text):
         add(m.start(), m.end(), "org")  # before the time it names: 中央应对疫情工作领导小组
+    for m in _GAMES_RE.finditer(text) if "会" in text else ():
+        host = text[max(0, m.start() - 2) : m.start()]
+        if _is_place_word(host, tags):
+            add(m.start() - 2, m.end(), "dated")  # 北京奥运会: the games of one place and year
     for pattern in _DATED_PATTERNS:
         for m in pattern.finditer(text):
             add(m.start(), m.end(), "dated")
@@ -259,13 +265,19 @@ def find_specifics(
         if m.start() - start >= 2:
             add(start, m.end(), "dated")
     for m in _FIGURE_RE.finditer(text):
-        if _NOT_FIGURE_RE.search(m.group()) or (
-            m.group().endswith("年") and _SPAN_AFTER_RE.match(text, m.end())
+        if (
+            _NOT_FIGURE_RE.search(m.group())
+            or (m.group().endswith("年") and _SPAN_AFTER_RE.match(text, m.end()))
+            or (m.group().endswith("岁") and _BRACKET_AFTER_RE.match(text, m.end()))
         ):
-            continue  # 三点意见; 4年多来, 75年来: a span of time
+            continue  # 三点意见; 4年多来, 75年来: a span of time; 3岁以下: a bracket, no count
         add(m.start(), m.end(), "figure")
     _organisations(text, spans, tags, add)
-    for m in _LEVEL_RE.finditer(text):
+    levels = list(_LEVEL_RE.finditer(text))
+    starts = _word_starts(tokens, len(text)) if levels else None
+    for m in levels:
+        if starts is not None and m.start() not in starts:
+            continue  # 本市 of 资本市场
         before = _PLACE_BEFORE_RE.search(text, max(0, m.start() - _PLACE_BEFORE_REACH), m.start())
         if before and (_is_place_word(before.group()[-2:], tags) or before.group()[-1] in _JOINS_UNIT):
             continue  # 河北省委: a named body; 园区, 城市: the unit is part of another word
@@ -281,9 +293,19 @@ def find_specifics(
     return found
 
 
+def _word_starts(tokens: list[str], length: int) -> set[int] | None:
+    """Where the segmentation starts a word, or None without one that covers the text."""
+    starts = set()
+    at = 0
+    for token in tokens:
+        starts.add(at)
+        at += len(token)
+    return starts if at == length and tokens else None
+
+
 def _around(text: str, m: re.Match[str]) -> tuple[str, str]:
     """What stands just before and after a quotation: what it is run as (实施“…”计划)."""
-    return text[max(0, m.start() - 4) : m.start()], text[m.end() : m.end() + 3]
+    return text[max(0, m.start() - 4) : m.start()], text[m.end() : m.end() + 5]
 
 
 def _named_as_run(before: str, after: str) -> bool:
@@ -292,6 +314,22 @@ def _named_as_run(before: str, after: str) -> bool:
 
 def _quoted_campaign(text: str, m: re.Match[str], words: frozenset[str] = frozenset()) -> bool:
     return _is_campaign(m.group(1), *_around(text, m), words)
+
+
+def _campaigns(text: str, words: frozenset[str]) -> set[str]:
+    """The quotations of ``text`` that name programmes; quotations listed together
+    (“…”、“…”等重大项目) are of one kind, named so by any of them."""
+    found: set[str] = set()
+    run: list[re.Match[str]] = []
+    for m in [*_QUOTE_RE.finditer(text), None]:
+        if m and run and text[run[-1].end() : m.start()] in ("", "、"):
+            run.append(m)
+            continue
+        if any(_quoted_campaign(text, q, words) for q in run):
+            named = (q for q in run if len(q.group(1)) > 1 and q.group(1) not in NATIONAL_FORMULAS)
+            found.update(q.group() for q in named)
+        run = [m] if m else []
+    return found
 
 
 def _quoted_run(text: str, m: re.Match[str]) -> bool:
@@ -341,10 +379,10 @@ _PLAN_PERIOD_RE = re.compile(r"^十[一二三四五六]?五$")
 
 
 _RUNS_PROGRAMME_RE = re.compile(
-    r"(?:实施|开展|推进|推行|打造|启动|创建|建设|举办|深化|实行|推广|叫响|擦亮|争创|评选)$"
+    r"(?:实施|开展|推进|推行|打造|启动|创建|建设|举办|深化|实行|推广|叫响|擦亮|争创|评选)好?$"
 )
 _NAMES_PROGRAMME_RE = re.compile(
-    r"^(?:行动|工程|计划|活动|品牌|项目|模式|专项|试点|机制|体系|工作法|系列|评选)"
+    r"^(?:等(?:重大|重点)?)?(?:行动|工程|计划|活动|品牌|项目|模式|专项|试点|机制|体系|工作法|系列|评选|创建)"
 )
 
 
@@ -361,7 +399,7 @@ def _is_campaign(inner: str, before: str, after: str, words: frozenset[str] = fr
         return False  # a named day (“国际茶日”) is dated, not a programme
     if _PLAN_PERIOD_RE.match(inner):
         return False
-    parts = re.split("[、，]", inner)
+    parts = re.split("[、，+＋]", inner)
     listed = len(parts) > 1 and len(inner) <= 20 and all(len(p) <= 6 for p in parts) and "我们" not in inner
     run = _named_as_run(before, after)
     numbered = bool(_HAS_NUMBER_RE.search(inner)) and not (inner in words and _ALL_HAN_RE.match(inner))
@@ -452,8 +490,8 @@ def _places(text: str, spans: Spans, tags: Tags, add: Add) -> None:
         named = tags.get(token) == "ns" and token not in _NOT_PLACE_WORDS and token not in PLACE_HOMOGRAPHS
         with_unit = named and nxt in _PLACE_UNITS
         zone = _ZONE_AFTER_RE.match(text, end) if named else None  # 临港新片区, 虹桥国际开放枢纽
-        if zone and set(zone.group()) & _NOT_IN_ORG_NAME:
-            zone = None
+        if zone and (set(zone.group()) & _NOT_IN_ORG_NAME or _COUNTRY_NAME_RE.search(zone.group())):
+            zone = None  # 美丽中国省域先行区 is a programme of the country, no named place
         if not (with_unit or zone or _is_place_word(token, tags)):
             continue
         if token == "来宾" and text[max(0, start - 3) : start].endswith(("各位", "尊敬的", "的")):
@@ -467,6 +505,7 @@ def _places(text: str, spans: Spans, tags: Tags, add: Add) -> None:
 _ZONES = "新片区|自由贸易试验区|自贸试验区|试验区|示范区|引领区|先行区|合作区|开放枢纽|经济带|都市圈"
 _ZONE_AFTER_RE = re.compile(rf"[{_HAN}]{{0,6}}?(?:{_ZONES})")
 _LATIN_ZONE_RE = re.compile(rf"(?<![A-Za-z])[A-Z]{{2,6}}[{_HAN}]{{0,6}}?(?:{_ZONES})")
+_COUNTRY_NAME_RE = re.compile("中国|我国|全国|国家")
 _PLACE_UNITS = frozenset(("省", "市", "县", "区", "州", "地区", "自治区", "自治州", "新区", "片区"))
 _REGIONS_RE = re.compile(any_word(FOREIGN_AND_REGIONS))
 _COUNTRY_SIDE_RE = Gated(
