@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from speechkit.bank.slots import escape_braces
-from speechkit.reading.patterns import Finder, Gated, Skipping
+from speechkit.reading.patterns import Finder, Gated, Skipping, any_word
 
 _HAN = "\u4e00-\u9fff"
 _EVENT_SUFFIX = (
@@ -72,7 +72,10 @@ _RULES: tuple[tuple[str, Finder], ...] = (
     # 回顾20××年的工作 / 过去的2025年里 in a speech of 2026: the year before the speech's
     (
         "last_year",
-        re.compile(r"(?:(?<=回顾)|(?<=总结)|(?<=过去的)|(?<=过去))(?P<v>(?:19|20)(?:[0-9]{2}|××))(?=年)"),
+        Gated(
+            ("回顾", "总结", "过去"),
+            re.compile(r"(?:(?<=回顾)|(?<=总结)|(?<=过去的)|(?<=过去))(?P<v>(?:19|20)(?:[0-9]{2}|××))(?=年)"),
+        ),
     ),
     # 2023年 / 20××年 as this year; not a year looked back on ("过去的20××年里",
     # "回顾总结20××年…", "在20××年的基础上"), nor a target or a span (到2035年, 2021—2025年,
@@ -142,7 +145,7 @@ PROTECTED = (
     "代表大会制度",
     "职工代表大会制度",
 )
-_PROTECTED_RE = re.compile("|".join(re.escape(p) for p in PROTECTED))
+_PROTECTED_RE = re.compile(any_word(PROTECTED))
 
 # In transitions, "讲三点意见" counts the points that follow.
 _COUNT_RE = re.compile(
@@ -224,8 +227,9 @@ def slot_spans(
     protected = [(m.start(), m.end()) for m in _PROTECTED_RE.finditer(text)]
     spans: list[tuple[int, int, str]] = []
     rules = _RULES + ((("count", _COUNT_RE),) if transition else ())
-    quoted = [(m.start(), m.end()) for m in _QUOTED_RE.finditer(text)]
-    for value, name in context.own if context else ():
+    own = context.own if context else ()
+    quoted = [(m.start(), m.end()) for m in _QUOTED_RE.finditer(text)] if own else []
+    for value, name in own:
         for start in _occurrences(value, text):
             end = start + len(value)
             if any(start < qe and qs < end for qs, qe in quoted) or _NAME_GOES_ON_RE.match(text, end):

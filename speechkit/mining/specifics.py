@@ -89,6 +89,15 @@ _DATED_WORDS = (
     "奥运会|冬奥会|残奥会|亚运会|奥运|世博会|进博会|国际金融危机|金融危机|欧债危机|债务危机|次贷危机|"
     "汶川地震|抗震救灾|世界反法西斯战争|第二次世界大战|大流感|" + STALE_FORMULAS
 )
+
+
+def _first_wins(words: list[str]) -> list[str]:
+    """The words an alternation in this order can match: not one after a word
+    that begins it (疫情 before 疫情防控), which a trie of the rest, longest
+    first, matches as the alternation does."""
+    return [w for i, w in enumerate(words) if not any(w.startswith(v) for v in words[:i])]
+
+
 _DATE = (
     rf"(?:[0-9]{{1,2}}|[{_CN_DIGIT}]{{1,3}})月(?:[0-9]{{1,2}}(?:[-—－][0-9]{{1,2}})?|[{_CN_DIGIT}]{{1,3}})日"
 )
@@ -110,11 +119,11 @@ _DATED_PATTERNS: tuple[Gated, ...] = (
         r"[0-9]+多?年前|(?<!连续)(?<![0-9])[0-9]{1,3}多?年多?(?![多前来内以级度份底末初])"
         r"|[子丑寅卯辰巳午未申酉戌亥鼠牛虎兔龙蛇马羊猴鸡狗猪]年(?=[，。、])"
     ))),
-    Gated(None, re.compile(
+    Gated(None, Skipping(re.compile(
         rf"正月初[一二三四五六七八九十]|大?年初[一二三四五六七八九十](?![季个月])|春节前夕|“三八”妇女节|“五一”劳动节"
         # a named day or week of its year: “国际茶日”
-        rf"|“[{_HAN}]{{2,8}}(?:日|周)”|{_DATED_WORDS}"
-    )),
+        rf"|“[{_HAN}]{{2,8}}(?:日|周)”|{any_word(_first_wins(_DATED_WORDS.split('|')))}"
+    ))),
 )  # fmt: skip
 
 # Named events: the noun first (cheap to find), then the name before it, back to
@@ -243,8 +252,8 @@ def find_specifics(
         add(m.start(), m.end(), "year")  # 20××年 is a year, not only a redaction
     for m in _REDACTION_RE.finditer(text):
         add(m.start(), m.end(), "redaction")
-    words = frozenset(tokens)  # a quoted dictionary word (“三位一体”, “两院”) names no programme
-    campaigns = _campaigns(text, words) if "“" in text else set()
+    # a quoted dictionary word (“三位一体”, “两院”) names no programme
+    campaigns = _campaigns(text, frozenset(tokens)) if "“" in text else set()
     for m in _QUOTE_RE.finditer(text) if campaigns else ():
         if m.group() in campaigns:  # named as a programme once, it is one each time
             add(m.start(), m.end(), "campaign")
@@ -295,12 +304,8 @@ def find_specifics(
 
 def _word_starts(tokens: list[str], length: int) -> set[int] | None:
     """Where the segmentation starts a word, or None without one that covers the text."""
-    starts = set()
-    at = 0
-    for token in tokens:
-        starts.add(at)
-        at += len(token)
-    return starts if at == length and tokens else None
+    ends = list(accumulate(map(len, tokens), initial=0))
+    return set(ends) if ends[-1] == length and tokens else None
 
 
 def _around(text: str, m: re.Match[str]) -> tuple[str, str]:
