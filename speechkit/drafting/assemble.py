@@ -951,26 +951,38 @@ def _add_point(part: Part, chooser: _Chooser, units: list[_Unit], *, in_form_onl
         form = sum(1.0 for c, n in shapes if c == clauses and abs(n - length) <= 0.3 * max(n, length))
         return top + 2.0 * form / len(shapes)
 
-    candidates = [
-        p
-        for p in chooser.points()
-        if p.id not in chooser.used_ids
-        and chooser.is_new(p)
-        and _family_free(p, chooser, bank)
-        and not any(_same_matter(p, other) for other in drawn)
-    ]
-    candidates = _with_body(candidates, level)
+    fit: dict[str, bool] = {}
+
+    def fits(p: Phrase) -> bool:  # dearest of the tests: worked out only where it decides
+        known = fit.get(p.id)
+        if known is None:
+            known = fit[p.id] = (
+                chooser.is_new(p)
+                and _family_free(p, chooser, bank)
+                and not any(_same_matter(p, other) for other in drawn)
+            )
+        return known
+
+    def narrowed(points: list[Phrase], test: Callable[[Phrase], bool], always: bool = False) -> list[Phrase]:
+        """Those that pass ``test``, if any that fits does (or ``always``); else all: the
+        points that fail it cannot fit, as ``fits`` will tell at the end."""
+        if always or any(test(p) and fits(p) for p in points):
+            return [p for p in points if test(p)]
+        return points
+
+    candidates = [p for p in chooser.points() if p.id not in chooser.used_ids]
+    if level.children is None:
+        candidates = narrowed(candidates, lambda p: bool(p.body))  # as _with_body
     # a point on the topic before any other, one that names it in its heading first;
     # then, among those, one whose heading has the form of every heading drawn (排比)
     for about in (_headlined(chooser), _topical(chooser)):
-        if any(p.id in about for p in candidates):
+        if any(p.id in about and fits(p) for p in candidates):
             candidates = [p for p in candidates if p.id in about]
             break
-    candidates = [p for p in candidates if not chooser.of_another_seat(p)] or candidates
+    candidates = narrowed(candidates, lambda p: not chooser.of_another_seat(p))
     if shapes:
-        same_form = [p for p in candidates if _parallel([*drawn, p]) == 1.0]
-        candidates = same_form if same_form or in_form_only else candidates
-    chosen = chooser.pick(candidates, 1, alike)
+        candidates = narrowed(candidates, lambda p: _parallel([*drawn, p]) == 1.0, always=in_form_only)
+    chosen = chooser.pick([p for p in candidates if fits(p)], 1, alike)
     if not chosen:
         return False
     item = _point_item(chosen[0], level.children, chooser, units, folds=folds_at(level, chooser.template))
