@@ -503,6 +503,26 @@ def test_a_point_on_foreign_policy_is_statecraft(
         assert not any(word in text for word in foreign), seed
 
 
+HOST_BODY = f"""在亚洲基础设施投资银行第五届理事会年会开幕式上的致辞
+尊敬的各位嘉宾，女士们，先生们：
+很高兴出席亚投行年会。
+在此，我提两点建议。
+第一，聚焦共同发展，把亚投行打造成推动共同发展的新型多边开发银行。{BODY}。
+第二，坚持开放发展，举办中国—亚投行合作论坛。{SERVE}。
+谢谢大家！
+"""
+
+
+def test_a_point_on_the_host_bodys_work_stays_statecraft_once_its_name_is_a_slot(tmp_path: Path) -> None:
+    bank = mined(tmp_path, host=HOST_BODY, county=COUNTY, congress=CONGRESS)
+    point = next(p for p in bank.of_kind("point") if "多边开发银行" in p.text)
+    assert "{org}" in point.text and "statecraft" in point.tags  # the name is the meeting's own
+    assert any("中国—亚投行合作论坛" in p.all_text() for p in bank.of_kind("point"))  # one name of two
+    for seed in range(1, 8):  # not even as the topic's only point
+        text = to_text(draft(bank, "work-meeting", seed, points=3, topic=["发展"]))
+        assert "多边开发银行" not in text, seed
+
+
 def test_a_point_keeps_no_address_to_another_audience(tmp_path: Path) -> None:
     bank = mined(tmp_path, report=REPORT)
     text = to_text(draft(bank, "work-meeting", points=2))

@@ -12,7 +12,9 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
+from speechkit.bank import statecraft as statecraft_words
 from speechkit.bank.model import Phrase
+from speechkit.bank.statecraft import speaks_of_statecraft
 
 
 class _Words:
@@ -61,24 +63,13 @@ _MEETING_WORDS = _Words("大会|会议|与会|参会|年会|盛会|理事会|本
 _NOT_A_MEETING = ("festival",)
 
 
-# A head of state's foreign policy (联合国宪章, 多边主义) is no matter for a
-# domestic meeting, whatever its topic: points that argue it fit a ceremony only.
-_STATECRAFT = re.compile(
-    r"联合国|多边|单边主义|国际关系|国际秩序|全球治理|发展中国家|各国人民|国际社会|霸权|成员国|"
-    r"国际[^，。；！？]{0,4}(?:治理|机构|组织)|两国|双边|伙伴关系|"
-    r"中(?:非|美|欧|俄|日|韩|法|德|英|阿|拉|东盟)(?:友好|关系|合作|友谊|全面|命运共同体)|"
-    # the bodies of states' cooperation: a point about one is about foreign policy
-    r"亚投行|亚洲基础设施投资银行|二十国集团|上海合作组织|上合组织|金砖国家|亚太经合组织|APEC|东盟|世贸组织|世界贸易组织"
-)
-
-
 def foreign_occasions(text: str, occasions: Sequence[str]) -> list[str]:
     """The occasions other than ``occasions`` that ``text`` speaks of."""
     found = [o for o, pattern in OCCASION_WORDS.items() if o not in occasions and pattern.search(text)]
     if any(o in _NOT_A_MEETING for o in occasions) and _MEETING_WORDS.search(text):
         found.append("meeting")
-    if "ceremony" not in occasions and len(_STATECRAFT.findall(text)) >= 2:
-        found.append("statecraft")
+    if "ceremony" not in occasions and speaks_of_statecraft(text):
+        found.append("statecraft")  # a head of state's foreign policy fits a ceremony only
     return found
 
 
@@ -99,7 +90,17 @@ def without_foreign_address(text: str, occasions: Sequence[str]) -> str:
 
 def fits_occasion(phrase: Phrase, occasions: Sequence[str]) -> bool:
     """Of the draft's occasion, or of none: it names no other occasion."""
-    return not occasions or _text_fits_occasion(phrase.all_text(), tuple(occasions))
+    if not occasions:
+        return True
+    if _mined_as_statecraft(phrase, occasions):
+        return False
+    return _text_fits_occasion(phrase.all_text(), tuple(occasions))
+
+
+def _mined_as_statecraft(phrase: Phrase, occasions: Sequence[str]) -> bool:
+    """Its words as mined spoke of foreign policy, though a slot may have taken
+    the body's name out of its text (把{org}打造成…新型多边开发银行)."""
+    return statecraft_words.TAG in phrase.tags and "ceremony" not in occasions
 
 
 @lru_cache(maxsize=4096)  # a draft asks again for every section of the same kind
@@ -121,6 +122,8 @@ def own_acts(text: str) -> bool:
 
 def statecraft(phrase: Phrase, occasions: Sequence[str]) -> bool:
     """A point of foreign policy in a draft for anything but a ceremony."""
+    if _mined_as_statecraft(phrase, occasions):
+        return True
     return "statecraft" in foreign_occasions(phrase.all_text(), occasions)
 
 

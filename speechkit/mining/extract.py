@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from speechkit.bank import moves as move_cues
+from speechkit.bank import statecraft
 from speechkit.bank.files import file_chunks, render_file
 from speechkit.bank.journal import CommittedInterrupt, bank_lock, recover, write_group
 from speechkit.bank.load import is_bank_folder, load_bank
@@ -151,11 +152,12 @@ def speech_records(
     about = _about(label, speech, stated or Stated())
 
     def record(kind: str, text: str, line: int, *, transition: bool = False) -> Record:
-        generalised, slots = generalise(_spoken(text), transition=transition, context=about.context)
+        spoken = _spoken(text)
+        generalised, slots = generalise(spoken, transition=transition, context=about.context)
         moves = move_cues.moves_of(text) if kind in ("opening", "closing") else ()
         return Record(
-            kind, generalised, slots, Source(label, speech.index, line), about.tags, dedup_key(generalised),
-            occasion=about.occasion, speaker_level=about.speaker_level, moves=moves,
+            kind, generalised, slots, Source(label, speech.index, line), _tags(about, spoken),
+            dedup_key(generalised), occasion=about.occasion, speaker_level=about.speaker_level, moves=moves,
         )  # fmt: skip
 
     def usable(kind: str, unit: str) -> bool:
@@ -183,12 +185,14 @@ def speech_records(
 
 
 def _point_records(point: Point, level: int, about: _About, out: list[Record]) -> str:
-    heading, slots = generalise(_spoken(point.heading), context=about.context)
+    said = [_spoken(point.heading)]
+    heading, slots = generalise(said[0], context=about.context)
     body = []
     for para in point.body:
         spoken = _spoken(para.text)
         if not _has_words(spoken):
             continue
+        said.append(spoken)
         text, used = generalise(spoken, context=about.context)
         body.append(text)
         slots += [s for s in used if s not in slots]
@@ -197,7 +201,7 @@ def _point_records(point: Point, level: int, about: _About, out: list[Record]) -
     source = Source(about.label, about.index, point.line)
     out.append(
         Record(
-            "point", heading, slots, source, about.tags, key, heading, body, level,
+            "point", heading, slots, source, _tags(about, "\n".join(said)), key, heading, body, level,
             occasion=about.occasion, speaker_level=about.speaker_level,
         )
     )  # fmt: skip
@@ -208,6 +212,12 @@ def _point_records(point: Point, level: int, about: _About, out: list[Record]) -
     ]
     out[at] = out[at]._replace(children=children)
     return key
+
+
+def _tags(about: _About, said: str) -> list[str]:
+    """The speech's tags, and ``statecraft`` where the words as said (before a slot
+    takes a body's name out) speak of foreign policy."""
+    return [*about.tags, statecraft.TAG] if statecraft.speaks_of_statecraft(said) else about.tags
 
 
 def file_records(

@@ -172,6 +172,7 @@ _NAME_GOES_ON_RE = re.compile(
     # or that hosted something once: 在天津举办2025年上海合作组织峰会 is no sentence of the user's
     r"|(?:成功)?(?:举办|承办|主办)"
 )
+_NAME_JOINS = ("—", "－", "-", "·")  # 中国—上海合作组织数字经济产业论坛: one name of two
 _WRITTEN_YEAR_BEFORE_RE = re.compile(r"(?:19|20)(?:[0-9]{2}|××)年$")
 _WRITTEN_YEAR_REACH = 6  # a match of it starts at most this far back (five characters and a line break)
 
@@ -232,8 +233,12 @@ def slot_spans(
     for value, name in own:
         for start in _occurrences(value, text):
             end = start + len(value)
-            if any(start < qe and qs < end for qs, qe in quoted) or _NAME_GOES_ON_RE.match(text, end):
-                continue  # part of another name: “吉林一号”, 海南自由贸易港, 广西国控集团
+            if (
+                any(start < qe and qs < end for qs, qe in quoted)
+                or _NAME_GOES_ON_RE.match(text, end)
+                or text[start - 1 : start] in _NAME_JOINS
+            ):
+                continue  # part of another name: “吉林一号”, 海南自由贸易港, 广西国控集团, 中国—东盟
             if not any(start < pe and ps < end for ps, pe in protected) and not any(
                 start < se and ss < end for ss, se, _ in spans
             ):
