@@ -1,3 +1,3 @@
-from speechkit.cli import main
+from speechkit.launch import main
 
 main()

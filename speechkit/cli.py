@@ -8,6 +8,7 @@ drafting commands never import jieba.
 """
 
 import contextlib
+import gc
 import os
 import re
 import shutil
@@ -145,6 +146,7 @@ QuietOpt = Annotated[
 @app.command()
 def outline(paths: PathsArg, as_json: JsonOpt = False, quiet: QuietOpt = False) -> None:
     """Show the structure of each speech: salutation, opening, transition, points, closing."""
+    gc.enable()  # a corpus may be large (see speechkit.launch)
     from speechkit.reading.parser import outline as outline_files
 
     files = outline_files(paths, warn=_ignore if quiet else _warn)
@@ -175,6 +177,7 @@ def extract(
     as_json: JsonOpt = False,
 ) -> None:
     """Mine speeches into YAML phrase banks (salutations, openings, transitions, points, closings)."""
+    gc.enable()  # mining runs as long as the corpus takes (see speechkit.launch)
     from speechkit.mining.extract import extract as extract_corpus
 
     silent = quiet or as_json

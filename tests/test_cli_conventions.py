@@ -50,3 +50,23 @@ def test_colour_only_on_a_terminal_without_no_color(monkeypatch: pytest.MonkeyPa
 
 def test_unknown_command_is_a_usage_error(run: Any) -> None:
     assert run("draft").exit_code == 2
+
+
+def test_the_command_drafts_without_the_collector_and_mines_with_it(run: Any, tmp_path: Any) -> None:
+    import gc
+    import subprocess
+
+    # the entry point, in a process of its own (it sets the signal handling of its process)
+    probe = (
+        "import gc, sys\nfrom speechkit import launch\nsys.argv = ['speechkit', '--version']\n"
+        "try:\n    launch.main()\nexcept SystemExit:\n    pass\nprint(gc.isenabled())"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == [f"speechkit {__version__}", "False"]  # a short command: off
+    (tmp_path / "a.txt").write_text("同志们：\n今天召开会议。\n谢谢大家！\n", encoding="utf-8")
+    gc.disable()
+    try:
+        assert run("extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / "bank"), "-q").exit_code == 0
+        assert gc.isenabled()  # mining, as long as the corpus takes: on
+    finally:
+        gc.enable()
