@@ -9,7 +9,9 @@ from typing import Any
 
 import pytest
 
-docx = pytest.importorskip("docx", reason="python-docx is not installed (pip install 'speechkit[docx]')")
+docx = pytest.importorskip(
+    "docx", reason="python-docx (the test suite's reader) is not installed: pip install '.[test]'"
+)
 
 from docx.oxml.ns import qn  # noqa: E402
 

@@ -16,7 +16,9 @@ from typing import Any
 
 import pytest
 
-pytest.importorskip("docx", reason="python-docx is not installed (pip install 'speechkit[docx]')")
+pytest.importorskip(
+    "docx", reason="python-docx (the test suite's reader) is not installed: pip install '.[test]'"
+)
 
 from speechkit.drafting.assemble import Block, Draft
 from speechkit.drafting.docx_export import to_docx
