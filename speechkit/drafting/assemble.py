@@ -447,13 +447,19 @@ class _Chooser:
         return [p for _, _, p in scored]
 
     def pick(
-        self, candidates: Iterable[Phrase], n: int, bonus: Callable[[Phrase], float] | None = None
+        self,
+        candidates: Iterable[Phrase],
+        n: int,
+        bonus: Callable[[Phrase], float] | None = None,
+        fits: Callable[[Phrase], bool] | None = None,
     ) -> list[Phrase]:
+        """The ``n`` best by weight with jitter that are new to the draft and ``fits``
+        (tried in that order: the test costs only for those that come first)."""
         chosen: list[Phrase] = []
         for phrase in self.ranked(candidates, bonus):
             if len(chosen) >= n:
                 break
-            if self.is_new(phrase):
+            if self.is_new(phrase) and (fits is None or fits(phrase)):
                 self.use(phrase)
                 chosen.append(phrase)
         return chosen
@@ -982,7 +988,7 @@ def _add_point(part: Part, chooser: _Chooser, units: list[_Unit], *, in_form_onl
     candidates = narrowed(candidates, lambda p: not chooser.of_another_seat(p))
     if shapes:
         candidates = narrowed(candidates, lambda p: _parallel([*drawn, p]) == 1.0, always=in_form_only)
-    chosen = chooser.pick([p for p in candidates if fits(p)], 1, alike)
+    chosen = chooser.pick(candidates, 1, alike, fits=fits)
     if not chosen:
         return False
     item = _point_item(chosen[0], level.children, chooser, units, folds=folds_at(level, chooser.template))
