@@ -243,6 +243,7 @@ class _Chooser:
         self.rng = rng
         self.pool_rng = random.Random(f"pool-{seed}")
         self.pools: dict[str, list[Phrase]] = {}
+        self.other_seat: dict[str, bool] = {}  # by phrase id: the draft's level is fixed
         self.used_ids: set[str] = set()
         self.used_keys: list[str] = []  # only ever grows, so a phrase known unlike the first n
         self.unlike: dict[str, int] = {}  # (id → n; -1: near one) need not meet them again
@@ -379,6 +380,12 @@ class _Chooser:
     def of_another_seat(self, phrase: Phrase) -> bool:
         """From a speech of another seat, and saying something of it: a short
         formula (谢谢大家！, 预祝大会圆满成功！) fits any speaker."""
+        known = self.other_seat.get(phrase.id)
+        if known is None:
+            known = self.other_seat[phrase.id] = self._of_another_seat(phrase)
+        return known
+
+    def _of_another_seat(self, phrase: Phrase) -> bool:
         formula = phrase.kind != "point" and len(phrase.text) <= _FORMULA_MAX  # a point's text is its heading
         if formula and not other_level_words(phrase, self.level):
             return False
@@ -906,9 +913,13 @@ def _topical(chooser: _Chooser) -> set[str]:
     return chooser.topical
 
 
+_CLAUSE_BREAK_RE = re.compile("[，；,;]")
+
+
+@lru_cache(maxsize=4096)  # each candidate's form is compared with every heading drawn
 def _shape(heading: str) -> tuple[int, int]:
     """Clauses (an enumeration with 、 is one clause) and length."""
-    return len([c for c in re.split("[，；,;]", heading) if c]), len(heading)
+    return len([c for c in _CLAUSE_BREAK_RE.split(heading) if c]), len(heading)
 
 
 def _parallel(points: Sequence[Phrase]) -> float:
