@@ -322,6 +322,9 @@ def test_a_provinces_own_name_filled_with_the_users_city_is_marked(tmp_path: Pat
         draft(bank, "work-meeting", points=2, slots={"org": "某山省总工会", "place": "某山省"})
     )
     assert "建设美丽【核：某山省】" in province
+    # no place given: a blank for the writer, not a blank inside a mark
+    blank = to_text(draft(bank, "work-meeting", points=2))
+    assert "建设美丽【地方】" in blank and "【核：【" not in blank
 
 
 def test_a_unions_own_name_in_its_points_is_the_users(tmp_path: Path) -> None:
@@ -489,6 +492,7 @@ def test_a_foreign_policy_point_never_enters_a_union_draft(tmp_path: Path) -> No
     [
         ("坚持开放友好。要把亚投行打造成多边合作新典范", ("亚投行",)),  # a body of states' cooperation
         ("坚持世代友好。要推进中非友好，深化两国伙伴关系", ("中非", "两国")),  # relations of two countries
+        ("坚持睦邻友好。中方支持设立本组织减贫联合工作组", ("中方", "本组织")),  # a state in its body
     ],
 )
 def test_a_point_on_foreign_policy_is_statecraft(

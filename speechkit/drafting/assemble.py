@@ -1294,7 +1294,7 @@ def build(
                 checks[source.id] = checking.to_check(source, values, level)
             raw, found = checking.mark(raw, checks[source.id])
             marked.extend(found)
-            raw, names = checking.mark_own_names(raw, source, level)
+            raw, names = checking.mark_own_names(raw, source, level, given=slot_values)
             marked.extend(fill(name, slot_values, missing) for name in names)
         return checking.finish(fill(raw, slot_values, missing).strip())
 

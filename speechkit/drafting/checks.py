@@ -11,7 +11,7 @@ slots are filled, so the user's values are never marked.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 
 from speechkit.bank.model import Phrase
 from speechkit.bank.slots import slots_in
@@ -158,11 +158,14 @@ _OWN_NAME_SLOT_RE = re.compile(r"\{(?:place|org)\}")
 _OWN_PLACE_SLOT_RE = re.compile(r"\{place\}")
 
 
-def mark_own_names(raw: str, phrase: Phrase, level: str | None) -> tuple[str, list[str]]:
+def mark_own_names(
+    raw: str, phrase: Phrase, level: str | None, given: Container[str] = ("place", "org")
+) -> tuple[str, list[str]]:
     """``raw`` with its ``{place}`` and ``{org}`` marked to check where the phrase's
     speaker is another body than a union (a union's speech fits any union): in
-    every phrase of another level, in the points of the same level. Returns the
-    names marked, each slot as written."""
+    every phrase of another level, in the points of the same level; only a slot
+    ``given`` a value (one left blank, 【地方】, asks for the writer's own already).
+    Returns the names marked, each slot as written."""
     source = phrase.speaker_level
     if "{" not in raw or source in (None, "union"):
         return raw, []
@@ -177,6 +180,8 @@ def mark_own_names(raw: str, phrase: Phrase, level: str | None) -> tuple[str, li
     found: list[str] = []
 
     def wrap(m: re.Match[str]) -> str:
+        if m.group()[1:-1] not in given:
+            return m.group()
         found.append(m.group())
         return _OPEN + m.group() + _CLOSE
 
