@@ -110,6 +110,7 @@ sys.path.insert(0, str(ROOT))
 from speechkit.bank.load import load_bank  # noqa: E402
 from speechkit.bank.moves import moves_of  # noqa: E402
 from speechkit.drafting.assemble import assemble  # noqa: E402
+from speechkit.drafting.checks import WHOLE_POINT_NOTE  # noqa: E402
 from speechkit.drafting.templates import Template, list_templates  # noqa: E402
 from speechkit.errors import SpeechkitError  # noqa: E402
 from speechkit.mining.keywords import dictionary_tags, segment  # noqa: E402
@@ -433,8 +434,26 @@ def lines_of(draft: Any, bank: Any) -> list[Line]:
     return lines
 
 
-def heading_of(line: Line) -> str:
+# The draft's note on a point borrowed whole (【核：整条借自省级政府工作报告，…】) is
+# about the heading, not part of it: its form is the heading's own.
+_WHOLE_POINT_NOTE_RE = re.compile(rf"【核：({WHOLE_POINT_NOTE}[^【】]*)】")
+
+
+def notes_of(line: Line) -> list[str]:
+    """The inner text of the line's notes on a point borrowed whole (not read out)."""
+    return [note.group(1) for note in _WHOLE_POINT_NOTE_RE.finditer(line.raw)]
+
+
+def without_note(line: Line) -> str:
+    """The line's text after its own marker, without the note on a point borrowed whole."""
     rest = line.text[len(line.own_marker) :]
+    for note in _WHOLE_POINT_NOTE_RE.finditer(line.raw):  # the text reads a mark as its inner text
+        rest = rest.replace(note.group(1), "", 1)
+    return rest
+
+
+def heading_of(line: Line) -> str:
+    rest = without_note(line)
     if line.kind == "heading":
         return rest.strip()
     first = sentences(rest)
@@ -593,7 +612,7 @@ def check_topic(res: Result, lines: list[Line], topic: str, available: int) -> N
             continue
         if line.depth == 1:
             heading = heading_of(line)
-            points.append((heading, line.text[len(line.own_marker) + len(heading) :]))
+            points.append((heading, without_note(line)[len(heading) :]))
         elif points:
             points[-1] = (points[-1][0], points[-1][1] + "\n" + line.text)
     if points:
@@ -636,7 +655,13 @@ def score(bank: Any, name: str, template: Template, seed: int, topic: str, tags:
         return res
     values = {**slots, **{k: str(v) for k, v in getattr(draft, "slots", {}).items()}}
     lines = lines_of(draft, bank)
-    res.chars = sum(len(ln.text) - ln.text.count(" ") for ln in lines)
+    said = []
+    for line in lines:
+        text = line.text
+        for note in notes_of(line):  # the writer's, not read out
+            text = text.replace(note, "", 1)
+        said.append(text)
+    res.chars = sum(len(text) - text.count(" ") for text in said)
     res.marked = sum(len(_MARKED_RE.findall(ln.raw)) for ln in lines)
     res.placeholders = sum(len(_PLACEHOLDER_RE.findall(ln.raw)) for ln in lines)
     occasion = occasion_of(template)

@@ -527,6 +527,27 @@ def test_a_point_on_the_host_bodys_work_stays_statecraft_once_its_name_is_a_slot
         assert "多边开发银行" not in text, seed
 
 
+def test_a_point_borrowed_whole_from_a_government_report_says_so_in_a_unions_draft(tmp_path: Path) -> None:
+    bank = mined(tmp_path, report=REPORT)
+    d = draft(bank, "work-meeting", points=2)
+    top = [b.text for b in d.blocks if b.kind == "heading" and b.level == 1]
+    note = "【核：整条借自省级政府工作报告，请按本会实际改写】"
+    assert top and all(h.endswith(note) for h in top)  # at its heading,
+    assert to_text(d).count(note) == len(top)  # once a point, not at its sub-points
+    assert "整条借自省级政府工作报告，请按本会实际改写" in d.checks  # counted with what to check
+    said = [b.text.replace(note, "") for b in d.blocks if b.kind != "title"]
+    assert d.chars == sum(len(t) for t in said)  # not read out
+    (tmp_path / "both").mkdir()
+    union = "在全市工会工作会议上的讲话\n同志们：\n今天召开全市工会工作会议。\n下面，我讲两点意见。\n"
+    union += f"一、围绕中心，服务大局\n{SERVE}。\n二、突出维权，服务职工\n{PROTECT}。\n谢谢大家！\n"
+    both = mined(tmp_path / "both", report=REPORT, union=union)
+    for seed in range(1, 6):  # nor drawn when strict
+        assert "整条借自" not in to_text(draft(both, "work-meeting", seed, points=2, strict=True))
+    # a government's own writer is no union borrowing its work
+    own = draft(bank, "work-meeting", points=2, slots={"org": "枫林市人民政府"})
+    assert "整条借自" not in to_text(own)
+
+
 def test_a_point_keeps_no_address_to_another_audience(tmp_path: Path) -> None:
     bank = mined(tmp_path, report=REPORT)
     text = to_text(draft(bank, "work-meeting", points=2))

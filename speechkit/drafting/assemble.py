@@ -108,13 +108,11 @@ class Draft:
 
 
 def _spoken_chars(blocks: Iterable[Block]) -> int:
-    """Characters read out: not spaces, nor the 【核：…】 around a specific to check."""
+    """Characters read out: not spaces, nor the 【核：…】 around a specific to check,
+    nor a note on a point borrowed whole."""
     marks = len(checking.CHECK_OPEN) + len(checking.CHECK_CLOSE)
-    return sum(
-        len(b.text) - b.text.count(" ") - marks * b.text.count(checking.CHECK_OPEN)
-        for b in blocks
-        if b.kind != "title"
-    )
+    said = [checking.without_notes(b.text) for b in blocks if b.kind != "title"]
+    return sum(len(t) - t.count(" ") - marks * t.count(checking.CHECK_OPEN) for t in said)
 
 
 # ----------------------------------------------------------------- sentences
@@ -305,7 +303,9 @@ class _Chooser:
                 about = self.topic or (self._subject_candidates() if kind == "point" else [])
                 chosen += [p for p in self.bank.topic_matches(kind, about, POOL_TOPIC) if p.id not in seen]
             if self.strict:
-                chosen = [p for p in chosen if not self.checks_of(p)]
+                chosen = [
+                    p for p in chosen if not self.checks_of(p) and not checking.borrowed_from(p, self.values)
+                ]
             self.pools[kind] = chosen
         return self.pools[kind]
 
@@ -1298,6 +1298,13 @@ def build(
             marked.extend(fill(name, slot_values, missing) for name in names)
         return checking.finish(fill(raw, slot_values, missing).strip())
 
+    def borrowed(point: Phrase) -> str:
+        note = checking.borrowed_from(point, values)
+        if note is None:
+            return ""
+        marked.append(note)
+        return checking.CHECK_OPEN + note + checking.CHECK_CLOSE
+
     def phrase(item: Item) -> Phrase:
         found = bank.get(item.id or "")
         if found is None:
@@ -1313,7 +1320,16 @@ def build(
         if part.kind == "points":
             assert part.level is not None or not part.items
             _build_points(
-                part.items, part.level, 1, blocks, phrase, text_of, template.occasions, bank, template
+                part.items,
+                part.level,
+                1,
+                blocks,
+                phrase,
+                text_of,
+                template.occasions,
+                bank,
+                template,
+                borrowed,
             )
             continue
         for item in part.items:
@@ -1350,6 +1366,7 @@ def _build_points(
     occasions: Sequence[str],
     bank: Bank,
     template: Template,
+    borrowed: Callable[[Phrase], str],
 ) -> None:
     if level is None:
         return
@@ -1359,6 +1376,8 @@ def _build_points(
         point = phrase(item)
         mark = marker(level.style, n, total)
         heading = text_of(point.heading or point.text, source=point).rstrip("。；，")
+        if depth == 1:  # a top-level point borrowed whole is marked once, with its sub-points
+            heading += borrowed(point)
         folded = folded_body(point, bank, folds)
         paragraphs = _take([p for p, _ in folded], item.sentences)
         if not item.children:
@@ -1381,7 +1400,16 @@ def _build_points(
             blocks.append(Block("paragraph", first, section="points"))
             blocks.extend(Block("paragraph", p, section="points") for p in body[1:])
         _build_points(
-            item.children, level.children, depth + 1, blocks, phrase, text_of, occasions, bank, template
+            item.children,
+            level.children,
+            depth + 1,
+            blocks,
+            phrase,
+            text_of,
+            occasions,
+            bank,
+            template,
+            borrowed,
         )
 
 

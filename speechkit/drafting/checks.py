@@ -188,6 +188,52 @@ def mark_own_names(
     return pattern.sub(wrap, raw), found
 
 
+WHOLE_POINT_NOTE = "整条借自"  # how the note on a point borrowed whole begins
+# Who gave a speech that is no union's, by its speaker's level as mined.
+_SPEAKERS = {
+    "national": "国家领导人",
+    "province": "省级",
+    "city": "市级",
+    "county": "县级",
+    "department": "部门",
+    "enterprise": "企业",
+}
+
+
+# What a union's speech is about: a point that names none of it is another body's work.
+_UNION_MATTER_RE = re.compile("工会|职工|劳动者|工人|劳模|劳动模范|农民工")
+
+
+def borrowed_from(phrase: Phrase, values: Mapping[str, str]) -> str | None:
+    """What a union's draft must say of a point borrowed whole from a government's,
+    a head of state's or a company's speech that says nothing of workers or
+    unions: the point is that body's own work (财税, 自贸区, 两岸), which no name or
+    figure in it gives away. None where the draft is no union's, the speaker's
+    level is unknown or a union's, or the point is on a union's matter."""
+    if phrase.kind != "point" or "工会" not in values.get("org", ""):
+        return None
+    who = _SPEAKERS.get(phrase.speaker_level or "")
+    if who is None or _UNION_MATTER_RE.search(phrase.all_text()):
+        return None
+    if phrase.speaker_level == "national":
+        speech = "的讲话"
+    elif phrase.occasion == "report":
+        speech = "政府工作报告"
+    else:
+        speech = "的讲话" if phrase.speaker_level == "enterprise" else "讲话"
+    return f"{WHOLE_POINT_NOTE}{who}{speech}，请按本会实际改写"
+
+
+_WHOLE_POINT_NOTE_RE = re.compile(
+    re.escape(CHECK_OPEN + WHOLE_POINT_NOTE) + "[^【】]*" + re.escape(CHECK_CLOSE)
+)
+
+
+def without_notes(text: str) -> str:
+    """``text`` as read out: a note on a point borrowed whole is for the writer only."""
+    return _WHOLE_POINT_NOTE_RE.sub("", text) if WHOLE_POINT_NOTE in text else text
+
+
 def finish(filled: str) -> str:
     """Turn the working marks into the visible ``【核：…】`` and blanks ``【…】``."""
     filled = filled.replace(_BLANK_OPEN, "【").replace(_BLANK_CLOSE, "】")
