@@ -548,6 +548,44 @@ def test_a_point_borrowed_whole_from_a_government_report_says_so_in_a_unions_dra
     assert "整条借自" not in to_text(own)
 
 
+@pytest.mark.parametrize(
+    ("level", "heading", "body", "org", "note"),
+    [
+        (
+            "province",
+            "深入推进创新驱动发展",
+            "加快建设实验室。深化产业工人队伍建设。",
+            "枫林市总工会",
+            "省级政府工作报告",
+        ),
+        ("national", "推动高水平对外开放", "同各国开展合作。", "枫林市总工会", "国家领导人的讲话"),
+        ("enterprise", "聚焦主航道", "代表处要多打粮食。", "枫林市总工会", "企业的讲话"),
+        ("province", "维护职工合法权益", "推进工资集体协商。", "枫林市总工会", None),  # a union's matter
+        (
+            "province",
+            "扩大内需",
+            "职工收入稳步增长，职工生活持续改善。",
+            "枫林市总工会",
+            None,
+        ),  # more than once
+        ("union", "加强工会自身建设", "提升服务水平。", "枫林市总工会", None),  # a union's own speech
+        ("province", "扩大内需", "提振消费。", "枫林市人民政府", None),  # no union's draft
+    ],
+)
+def test_which_points_are_borrowed_whole(
+    level: str, heading: str, body: str, org: str, note: str | None
+) -> None:
+    from speechkit.bank.model import Phrase
+    from speechkit.drafting.checks import borrowed_from
+
+    point = Phrase(
+        "point-1", "point", heading, heading=heading, body=[body], speaker_level=level,
+        occasion="report" if level == "province" else "internal-talk",
+    )  # fmt: skip
+    said = borrowed_from(point, {"org": org})
+    assert (said is None) if note is None else (said is not None and note in said)
+
+
 def test_a_point_keeps_no_address_to_another_audience(tmp_path: Path) -> None:
     bank = mined(tmp_path, report=REPORT)
     text = to_text(draft(bank, "work-meeting", points=2))

@@ -226,6 +226,7 @@ def test_moves_from_cue_words(text: str, moves: list[str]) -> None:
             ],
         ),  # zones named by a place or an acronym
         ("北京奥运会圆满成功。", [("北京奥运会", "dated")]),  # games with their host city
+        ("办好北斗规模应用国际峰会。", [("北斗规模应用国际峰会", "dated")]),  # not the 好 of 办好
         (
             "实施好“中华文明起源研究”、“考古中国”等重大项目。",
             [("“中华文明起源研究”", "campaign"), ("“考古中国”", "campaign")],

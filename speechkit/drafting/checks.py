@@ -204,6 +204,13 @@ _SPEAKERS = {
 _UNION_MATTER_RE = re.compile("工会|职工|劳动者|工人|劳模|劳动模范|农民工")
 
 
+def _on_union_matter(point: Phrase) -> bool:
+    """Its heading names a union's matter, or its body does more than in passing
+    (a province's innovation chapter says 产业工人 once)."""
+    heading = point.heading or point.text
+    return bool(_UNION_MATTER_RE.search(heading)) or len(_UNION_MATTER_RE.findall(point.all_text())) >= 2
+
+
 def borrowed_from(phrase: Phrase, values: Mapping[str, str]) -> str | None:
     """What a union's draft must say of a point borrowed whole from a government's,
     a head of state's or a company's speech that says nothing of workers or
@@ -213,7 +220,7 @@ def borrowed_from(phrase: Phrase, values: Mapping[str, str]) -> str | None:
     if phrase.kind != "point" or "工会" not in values.get("org", ""):
         return None
     who = _SPEAKERS.get(phrase.speaker_level or "")
-    if who is None or _UNION_MATTER_RE.search(phrase.all_text()):
+    if who is None or _on_union_matter(phrase):
         return None
     if phrase.speaker_level == "national":
         speech = "的讲话"

@@ -130,7 +130,7 @@ _DATED_PATTERNS: tuple[Gated, ...] = (
 # a word that cannot be part of one (为举办这次峰会 is no name).
 _EVENT_NOUN_RE = re.compile(r"峰会|博览会|运动会|交易会|农业周|文化节|艺术节|旅游节")
 _GAMES_RE = re.compile("冬奥会|奥运会|残奥会|亚运会|世博会|大运会")
-_NOT_IN_EVENT_NAME = frozenset("举办召开这本此为的和与在次届，。、；：！？“”")
+_NOT_IN_EVENT_NAME = frozenset("举办召开这本此为的和与在次届好，。、；：！？“”")  # 好 of 办好
 _EVENT_NAME_MAX = 10
 
 
