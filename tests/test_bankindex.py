@@ -87,14 +87,16 @@ def test_indexed_and_in_memory_banks_give_the_same_drafts(
     assert indexed is not None
     template = load_template("work-meeting")
     # small kinds are taken whole; force sampling to cover the large-bank path too
-    for pool_all in (assembly.POOL_ALL, 5):
-        monkeypatch.setattr(assembly, "POOL_ALL", pool_all)
-        monkeypatch.setattr(assembly, "POOL_SAMPLE", 12)
+    for sample, on_topic in ((assembly.POOL_SAMPLE, assembly.POOL_TOPIC), (4, 3)):
+        for name in ("POOL_SAMPLE", "SPOKEN_SAMPLE"):
+            monkeypatch.setattr(assembly, name, sample)
+        for name in ("POOL_TOPIC", "SPOKEN_TOPIC"):
+            monkeypatch.setattr(assembly, name, on_topic)
         for seed in range(15):
             for topic in ([], ["班组"], ["量子"]):
                 a = to_text(assembly.assemble(memory, template, seed=seed, topic=topic, minutes=6))
                 b = to_text(assembly.assemble(indexed, template, seed=seed, topic=topic, minutes=6))
-                assert a == b, (pool_all, seed, topic)
+                assert a == b, (sample, seed, topic)
 
 
 def test_indexed_search_matches_the_in_memory_search(

@@ -213,15 +213,19 @@ def _topic_hits(phrase: Phrase, topic: Sequence[str]) -> int:
     )
 
 
-# A kind with up to POOL_ALL phrases is considered whole. A larger one (a bank
-# of 100,000 phrases) offers POOL_SAMPLE phrases drawn with the seed plus up to
-# POOL_TOPIC that match the topic, so a draft reads a few hundred phrases, not all.
-# POOL_ALL is no more than such a pool: choosing costs time in proportion to the
-# pool, and a whole kind of 2,000 points took 4x as long as a sampled one
+# A kind with up to SAMPLE + TOPIC phrases is considered whole. A larger one (a
+# bank of 100,000 phrases) offers SAMPLE phrases drawn with the seed plus up to
+# TOPIC that match the topic, so a draft reads a few hundred phrases, not all.
+# No whole kind is larger than such a pool: choosing costs time in proportion to
+# the pool, and a whole kind of 2,000 points took 4x as long as a sampled one
 # (bench/RESULTS.md, issue 15), so no bank size may be slower to draft from.
+# Openings, transitions and closings each make one move of a template: a
+# smaller pool offers enough of them (draft quality the same; the 1,000-phrase
+# bank drafts ~5 ms sooner).
 POOL_SAMPLE = 300
 POOL_TOPIC = 150
-POOL_ALL = POOL_SAMPLE + POOL_TOPIC
+SPOKEN_SAMPLE = 120
+SPOKEN_TOPIC = 60
 
 
 class _Chooser:
@@ -294,14 +298,15 @@ class _Chooser:
         """The phrases of ``kind`` this draft considers, in bank order."""
         if kind not in self.pools:
             n = self.bank.count(kind)
-            if n <= POOL_ALL:
+            sample, on_topic = (POOL_SAMPLE, POOL_TOPIC) if kind == "point" else (SPOKEN_SAMPLE, SPOKEN_TOPIC)
+            if n <= sample + on_topic:
                 chosen = self.bank.of_kind(kind)
             else:
-                chosen = self.bank.at(kind, self.pool_rng.sample(range(n), min(POOL_SAMPLE, n)))
+                chosen = self.bank.at(kind, self.pool_rng.sample(range(n), min(sample, n)))
                 seen = {p.id for p in chosen}
                 # the topic's phrases join the sample; without a topic, points on the user's matter
                 about = self.topic or (self._subject_candidates() if kind == "point" else [])
-                chosen += [p for p in self.bank.topic_matches(kind, about, POOL_TOPIC) if p.id not in seen]
+                chosen += [p for p in self.bank.topic_matches(kind, about, on_topic) if p.id not in seen]
             if self.strict:
                 chosen = [
                     p for p in chosen if not self.checks_of(p) and not checking.borrowed_from(p, self.values)
@@ -408,7 +413,8 @@ class _Chooser:
         own = 1.0 if of_occasion(phrase, self.template.occasions) else 0.0
         placeholder = -0.5 if "××" in phrase.all_text() else 0.0
         # every specific to check costs the writer time; a phrase of another level misleads
-        to_check = -0.4 * min(len(self.checks_of(phrase)), 5) - 1.0 * other_level_words(phrase, self.level)
+        to_check = -0.4 * checking.count_to_check(phrase, self.values, self.level, 5)
+        to_check -= 1.0 * other_level_words(phrase, self.level)
         to_check -= 2.0 if self.of_another_seat(phrase) else 0.0
         reuse = 0.5 * (phrase.reuse if phrase.reuse is not None else 0.5)
         # a point on the user's own matter (a union's: 工会, 职工) before a province's industry

@@ -29,19 +29,7 @@ _SLOT_RE = re.compile(r"\{\{|\}\}|\{[a-z_]+\}")
 
 def to_check(phrase: Phrase, values: Mapping[str, str], level: str | None) -> list[tuple[str, str]]:
     """The specifics of ``phrase`` the writer must check in this draft."""
-    own = [v for v in values.values() if v]
-    year = int(values["year"]) if values.get("year", "").isdigit() else None
-    out = []
-    for specific in phrase.specifics:
-        # 全市 for a city's speaker, but not in what the source said its city achieved
-        claim = specific.kind == "level" and _claims(phrase, specific.text)
-        if not claim and any(specific.text in value for value in own):
-            continue  # the user's own name or place
-        if specific.kind == "level" and not claim and level_word_fits(specific.text, level):
-            continue
-        if specific.kind == "dated" and year is not None and _plan_covers(specific.text, year):
-            continue  # “十五五” in a speech of 2026 is the user's own plan period
-        out.append((specific.text, specific.kind))
+    out = _specifics_to_check(phrase, values, level)
     # what the source's own year brought (今年以来，中央领导同志先后三次听取…): in a new
     # speech the same words would claim it of the user's year
     text = phrase.all_text()
@@ -56,6 +44,32 @@ def to_check(phrase: Phrase, values: Mapping[str, str], level: str | None) -> li
     for cited, kind in out[:]:
         if kind in _CITING_KINDS and cited in text:
             out += [(quoted, "quote") for quoted in _quoted_after(text, cited)]
+    return out
+
+
+def count_to_check(phrase: Phrase, values: Mapping[str, str], level: str | None, most: int) -> int:
+    """``min(len(to_check(…)), most)``, without reading the text where its specifics
+    alone reach ``most`` (a province's report point has dozens)."""
+    found = len(_specifics_to_check(phrase, values, level))
+    return most if found >= most else min(len(to_check(phrase, values, level)), most)
+
+
+def _specifics_to_check(
+    phrase: Phrase, values: Mapping[str, str], level: str | None
+) -> list[tuple[str, str]]:
+    own = [v for v in values.values() if v]
+    year = int(values["year"]) if values.get("year", "").isdigit() else None
+    out = []
+    for specific in phrase.specifics:
+        # 全市 for a city's speaker, but not in what the source said its city achieved
+        claim = specific.kind == "level" and _claims(phrase, specific.text)
+        if not claim and any(specific.text in value for value in own):
+            continue  # the user's own name or place
+        if specific.kind == "level" and not claim and level_word_fits(specific.text, level):
+            continue
+        if specific.kind == "dated" and year is not None and _plan_covers(specific.text, year):
+            continue  # “十五五” in a speech of 2026 is the user's own plan period
+        out.append((specific.text, specific.kind))
     return out
 
 

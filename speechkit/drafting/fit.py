@@ -124,7 +124,8 @@ def statecraft(phrase: Phrase, occasions: Sequence[str]) -> bool:
     """A point of foreign policy in a draft for anything but a ceremony."""
     if _mined_as_statecraft(phrase, occasions):
         return True
-    return "statecraft" in foreign_occasions(phrase.all_text(), occasions)
+    # what foreign_occasions says of statecraft, without its other occasions' words
+    return "ceremony" not in occasions and speaks_of_statecraft(phrase.all_text())
 
 
 def of_occasion(phrase: Phrase, occasions: Sequence[str]) -> bool:
@@ -171,6 +172,7 @@ def draft_level(slots: Mapping[str, str], template_level: str | None) -> str | N
     return None
 
 
+@lru_cache(maxsize=1024)  # the same few words (全市, 我县) in every phrase
 def level_of_word(word: str) -> str | None:
     """The level a level word speaks from: 全县 → county; 首都 is a seat of its own."""
     if word == "首都":
@@ -184,6 +186,7 @@ def _fits(word_level: str | None, level: str | None) -> bool:
     return word_level == level or (level == "union" and word_level != "enterprise")
 
 
+@lru_cache(maxsize=1024)
 def level_word_fits(word: str, level: str | None) -> bool:
     """A level word (全市, 我厂, 首都) that the draft's speaker may say of themself."""
     return _fits(level_of_word(word), level)
