@@ -66,6 +66,34 @@ def test_same_input_gives_byte_identical_output(tmp_path: Path, seed_bank: Path)
     assert read_all(tmp_path / "again") == read_all(seed_bank)
 
 
+def test_re_extracting_reads_the_bank_from_its_index_with_the_same_result(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from speechkit.bank import load
+
+    extract([SEEDS], tmp_path / "bank")  # builds the index too
+    shutil.copytree(tmp_path / "bank", tmp_path / "copy")  # another folder: no index
+    extract([FIXTURES], tmp_path / "copy")  # merged from the YAML
+    read_yaml = load.load_file
+
+    def no_yaml(*args: object, **kwargs: object) -> object:
+        raise AssertionError("the bank's YAML was read though its index is valid")
+
+    monkeypatch.setattr(load, "load_file", no_yaml)
+    extract([FIXTURES], tmp_path / "bank")  # merged from the index
+    assert read_all(tmp_path / "bank") == read_all(tmp_path / "copy")
+    # a curated entry is written back as its file has it: the YAML is read for it
+    monkeypatch.setattr(load, "load_file", read_yaml)
+    path = tmp_path / "bank" / "closings.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("\n    text:", "\n    curated: true\n    text:", 1)
+    )
+    load_bank(tmp_path / "bank")  # the index again, for the files as they are now
+    monkeypatch.setattr(load, "load_file", no_yaml)
+    with pytest.raises(AssertionError, match="YAML was read"):
+        extract([FIXTURES], tmp_path / "bank")
+
+
 def test_committed_default_banks_match_the_tool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(DEFAULT_BANK.parent)
     extract(["seeds"], tmp_path / "fresh")

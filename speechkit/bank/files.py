@@ -202,7 +202,7 @@ def _sources_from(value: Any, path: yamlio.PathKey, problems: list[yamlio.Proble
 
 def load_file(path: Path, kind: str, keep_raw: bool = False) -> list[Phrase]:
     """Load and validate one bank file; BankError lists every problem in it."""
-    text, data = yamlio.read_document(path, BankError, "bank file")
+    text, root, data = yamlio.read_document_nodes(path, BankError, "bank file")
     problems: list[yamlio.Problem] = []
     if data is None:
         return []
@@ -239,15 +239,15 @@ def load_file(path: Path, kind: str, keep_raw: bool = False) -> list[Phrase]:
     if problems:
         raise yamlio.located_error(BankError, path, text, problems)
     if keep_raw and phrases:
-        _attach_raw(text, phrases)
+        _attach_raw(text, root, phrases)
     return phrases
 
 
-def _attach_raw(text: str, phrases: list[Phrase]) -> None:
-    """Remember each entry's exact text so curated entries are saved byte for byte."""
+def _attach_raw(text: str, root: Any, phrases: list[Phrase]) -> None:
+    """Remember each entry's exact text so curated entries are saved byte for byte
+    (``root``: the file's node tree, as parsed)."""
     import yaml
 
-    root = yamlio.compose(text)
     seq = yamlio.child(root, "phrases")
     if not isinstance(seq, yaml.SequenceNode):
         return

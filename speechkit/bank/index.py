@@ -286,6 +286,14 @@ class IndexedBank(Bank):
     def of_kind(self, kind: str) -> list[Phrase]:
         return self._either(lambda: self._db_of_kind(kind), lambda bank: bank.of_kind(kind))
 
+    def read_from_index(self) -> bool:
+        """Whether every answer so far came from the index (none from the YAML)."""
+        return self._yaml is None
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.db.close()
+
     def all(self) -> list[Phrase]:
         return [p for kind in KINDS for p in self.of_kind(kind)]
 

@@ -67,13 +67,19 @@ def read_text(path: Path) -> str:
 def parse(text: str) -> Any:
     """Load one YAML document safely and within limits (``yamlcheck``);
     YamlSyntaxError carries the position."""
+    return parse_with_node(text)[1]
+
+
+def parse_with_node(text: str) -> tuple[Any, Any]:
+    """``parse``, and the composed node tree it was built from (None for an empty
+    document): what needs the nodes' positions need not compose the text again."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            return None
+            return None, None
         yamlcheck.check(node, len(text))
-        return loader.construct_document(node)
+        return node, loader.construct_document(node)
     except yamlcheck.DocumentLimit as exc:
         raise YamlSyntaxError(exc.line, exc.column, exc.message) from None
     except yaml.MarkedYAMLError as exc:
@@ -95,6 +101,14 @@ def read_document(
 ) -> tuple[str, Any]:
     """Read and parse one YAML file; any failure is ``error`` naming the file
     (and the line and column of a syntax error)."""
+    text, _, data = read_document_nodes(path, error, what, missing)
+    return text, data
+
+
+def read_document_nodes(
+    path: Path, error: type[SpeechkitError], what: str, missing: str | None = None
+) -> tuple[str, Any, Any]:
+    """``read_document``, with the composed node tree too."""
     try:
         text = read_text(path)
     except FileNotFoundError:
@@ -106,7 +120,7 @@ def read_document(
     except OSError as exc:
         raise error(f"{path}: cannot read ({exc.strerror})") from None
     try:
-        return text, parse(text)
+        return (text, *parse_with_node(text))
     except YamlSyntaxError as exc:
         raise error(f"{path}:{exc.line}:{exc.column}: {exc.message}") from None
 

@@ -25,7 +25,7 @@ from speechkit.bank import moves as move_cues
 from speechkit.bank import statecraft
 from speechkit.bank.files import file_chunks, render_file
 from speechkit.bank.journal import CommittedInterrupt, bank_lock, recover, write_group
-from speechkit.bank.load import is_bank_folder, load_bank
+from speechkit.bank.load import is_bank_folder, load_bank_to_update
 from speechkit.bank.model import (
     FILE_NAMES,
     KINDS,
@@ -648,7 +648,7 @@ def extract(
     used = corpus.segmenter  # what the mining processes used; asked here only if none ran
     if dry_run:  # writes nothing: a pending write is read through its journal
         try:
-            existing = load_bank(folder, keep_raw=True, warn=warn) if is_bank_folder(folder) else None
+            existing = load_bank_to_update(folder, warn=warn) if is_bank_folder(folder) else None
             _, reports = merge(existing, mined, inputs)
         except KeyboardInterrupt:
             raise Interrupted(_UNCHANGED) from None
@@ -665,7 +665,7 @@ def extract(
     try:
         with bank_lock(folder):
             recover(folder)
-            existing = load_bank(folder, keep_raw=True) if is_bank_folder(folder) else None
+            existing = load_bank_to_update(folder) if is_bank_folder(folder) else None
             merged, reports = merge(existing, mined, inputs)
             _note_rejected(reports, corpus.rejected)
             with _indexing(folder, Bank(folder, merged), jobs) as index_written:
