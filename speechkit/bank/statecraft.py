@@ -6,11 +6,11 @@ source's speaker was; a phrase knows it from its words as mined (the tag
 
 from __future__ import annotations
 
-import re
+from speechkit.lazyre import compile_later
 
 TAG = "statecraft"
 
-_CUES = re.compile(
+_CUES = compile_later(
     r"联合国|多边|单边主义|国际关系|国际秩序|全球治理|发展中国家|各国人民|国际社会|霸权|成员国|"
     r"国际[^，。；！？]{0,4}(?:治理|机构|组织)|两国|双边|伙伴关系|本组织|"
     # China's side speaking, as only a state does: 中方支持…, 中方愿同各方…

@@ -42,6 +42,7 @@ from speechkit.drafting.fit import (
 )
 from speechkit.drafting.templates import Level, Section, Template
 from speechkit.errors import DraftError
+from speechkit.lazyre import compile_later
 from speechkit.reading.numbering import BLOCK_STYLES, chinese, marker, max_items
 
 DEFAULT_RATE = 220  # characters a minute, a calm speaking pace
@@ -117,7 +118,7 @@ def _spoken_chars(blocks: Iterable[Block]) -> int:
 
 # ----------------------------------------------------------------- sentences
 
-_SENTENCE_RE = re.compile(r"[^。！？]*[。！？]+[”’）]*|[^。！？]+$")
+_SENTENCE_RE = compile_later(r"[^。！？]*[。！？]+[”’）]*|[^。！？]+$")
 
 
 def sentences(text: str) -> list[str]:
@@ -152,7 +153,7 @@ def _take(paragraphs: Sequence[str], count: int | None) -> list[str]:
     return [p for p in out if p]
 
 
-_LIST_ITEM_RE = re.compile(r"^(?:[0-9]{1,2}[）)．.、]|[（(][0-9]{1,2}[）)]|[①-⑳])")
+_LIST_ITEM_RE = compile_later(r"^(?:[0-9]{1,2}[）)．.、]|[（(][0-9]{1,2}[）)]|[①-⑳])")
 
 
 def _lead_end(heading: str, body: Sequence[str]) -> str:
@@ -165,7 +166,7 @@ def _lead_end(heading: str, body: Sequence[str]) -> str:
 
 # A line that only addresses its audience (公司各部门：, 各位代表：) opens a notice or a
 # passage said to the source's own listeners.
-_ADDRESS_LINE_RE = re.compile(
+_ADDRESS_LINE_RE = compile_later(
     r"[^\s，。！？、：]{0,12}(?:部门|单位|同志|代表|同事|朋友|员工|职工|干部)们?[：:]"
 )
 
@@ -181,7 +182,7 @@ def _caption(paragraph: str) -> bool:
 # A sentence that reports an honour won (剑门蜀道荣获…范例奖, 被评为全国文明城市) is
 # its speaker's record, and one that submits a document to its congress (提请本次大会审查)
 # its procedure: no other speech can say either, and marked they would only be deleted.
-_HONOUR_RE = re.compile(
+_HONOUR_RE = compile_later(
     r"荣获|获评|被评为|被授予|被命名为|入选[^。！？]{0,30}名录|(?:提请|提交)[^。！？]{0,20}(?:审议|审查)|请予(?:审议|审查)"
 )
 
@@ -480,7 +481,7 @@ class _Chooser:
 
 _FORMULA_MAX = 30
 # An opening that announces the speech's points (讲3个问题) says what the transition says.
-_ANNOUNCES_POINTS_RE = re.compile(r"[讲谈提][^。！？，]{0,6}(?:个问题|点意见|点看法|点希望|点要求|个方面)")
+_ANNOUNCES_POINTS_RE = compile_later(r"[讲谈提][^。！？，]{0,6}(?:个问题|点意见|点看法|点希望|点要求|个方面)")
 _SEATS_BY_SPEAKER = frozenset({"enterprise", "national"})
 # Words of an organisation's or event's name that say nothing of its matter.
 _NOT_SUBJECT = frozenset(
@@ -489,14 +490,14 @@ _NOT_SUBJECT = frozenset(
 # A report's part title (2026年重点工作, 2025年和“十四五”时期工作回顾, “十五五”时期主要目标
 # 与重点任务, 关于《…规划纲要》的说明): it heads its own year's matters, no point a new
 # speech can make. What is left of it without its times and agenda words is nothing.
-_PART_TIMES_RE = re.compile(
+_PART_TIMES_RE = compile_later(
     r"\{(?:year|last_year)\}年?|(?:19|20)[0-9]{2}年|今年|明年|去年|过去五年|五年来|一年来"
     r"|“?十[一二三四五六]?五”?(?:时期|期间)?"
 )
-_PART_AGENDA_RE = re.compile(
+_PART_AGENDA_RE = compile_later(
     r"关于|主要|重点|重大|经济社会|工作|发展|任务|目标|回顾|安排|部署|考虑|思路|总体要求|预期|指标|与|和|及|的|、"
 )
-_EXPLANATION_RE = re.compile(r"^关于《[^《》]+》的说明$")
+_EXPLANATION_RE = compile_later(r"^关于《[^《》]+》的说明$")
 
 
 def _reports_figures(point: Phrase) -> bool:
@@ -604,7 +605,7 @@ def check_numbers(minutes: float | None, points: int | None, rate: int) -> None:
         raise DraftError(f"--rate must be more than 0 characters a minute, not {rate}")
 
 
-_YEAR_VALUE_RE = re.compile(r"[0-9]{4}|[〇零一二三四五六七八九]{4}")
+_YEAR_VALUE_RE = compile_later(r"[0-9]{4}|[〇零一二三四五六七八九]{4}")
 
 
 def check_slots(template: Template, values: Mapping[str, str]) -> None:
@@ -919,7 +920,7 @@ def _topical(chooser: _Chooser) -> set[str]:
     return chooser.topical
 
 
-_CLAUSE_BREAK_RE = re.compile("[，；,;]")
+_CLAUSE_BREAK_RE = compile_later("[，；,;]")
 
 
 @lru_cache(maxsize=4096)  # each candidate's form is compared with every heading drawn
@@ -1252,7 +1253,7 @@ def _place_pinned(
 # A transition that announces its own subject ("下面，我就进一步推进开发区工会组建讲三点
 # 意见") promises what the drawn points may not deliver: the subject is the topic's,
 # or none.
-_TRANSITION_SUBJECT_RE = re.compile(
+_TRANSITION_SUBJECT_RE = compile_later(
     r"^(?P<lead>下面|接下来|在此|这里|为此)，(?:我)?(?:再)?(?:就|围绕|结合|对)(?P<subject>.+?)"
     r"(?:，(?:我)?)?(?P<verb>讲|谈|提|强调)"
     r"(?P<rest>(?:以下|这么|如下)?(?:\{count\}|[一二两三四五六七八九十几]{1,2}|[0-9]{1,2})"

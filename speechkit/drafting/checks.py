@@ -16,15 +16,16 @@ from collections.abc import Container, Mapping
 from speechkit.bank.model import Phrase
 from speechkit.bank.slots import slots_in
 from speechkit.drafting.fit import level_word_fits
+from speechkit.lazyre import compile_later
 
 CHECK_OPEN = "【核："
 CHECK_CLOSE = "】"
-CHECK_RE = re.compile(r"【核：([^【】]*)】")
+CHECK_RE = compile_later(r"【核：([^【】]*)】")
 
 # While slots are filled the marks are control characters no text holds.
 _OPEN, _CLOSE = "\x0e", "\x0f"
 _BLANK_OPEN, _BLANK_CLOSE = "\x10", "\x11"
-_SLOT_RE = re.compile(r"\{\{|\}\}|\{[a-z_]+\}")
+_SLOT_RE = compile_later(r"\{\{|\}\}|\{[a-z_]+\}")
 
 
 def to_check(phrase: Phrase, values: Mapping[str, str], level: str | None) -> list[tuple[str, str]]:
@@ -75,7 +76,7 @@ def _specifics_to_check(
 
 _CITING_KINDS = frozenset({"campaign", "redaction", "dated", "person", "org"})
 # After a cited source: a verb of saying, then a quotation or the rest of the sentence.
-_SAYS_RE = re.compile(
+_SAYS_RE = compile_later(
     r"[^。！？，“”]{0,12}?(?:明确指出|指出|强调|明确|要求)[，：:]\s*"
     r"(?:“(?P<q>[^“”]{4,400})”|(?P<s>[^。！？“”]{4,400}))"
 )
@@ -95,11 +96,11 @@ def _quoted_after(text: str, cited: str) -> list[str]:
 
 # A sentence that states what was achieved or how things stand (我市…覆盖面已取得了很大进展),
 # not what is to be done (全市各级工会要…).
-_RESULT_RE = re.compile(
+_RESULT_RE = compile_later(
     r"取得了|已经|已取得|已达|达到了|实现了|完成了|位居|居全[国省市]|排名|覆盖面[^。！？]{0,6}(?:达|为|已)"
 )
-_TASK_RE = re.compile(r"要|必须|应当|务必|力争|确保|努力|希望|将")
-_SENTENCE_RE = re.compile(r"[^。！？]*[。！？]?")
+_TASK_RE = compile_later(r"要|必须|应当|务必|力争|确保|努力|希望|将")
+_SENTENCE_RE = compile_later(r"[^。！？]*[。！？]?")
 
 
 def _claims(phrase: Phrase, word: str) -> bool:
@@ -112,18 +113,18 @@ def _claims(phrase: Phrase, word: str) -> bool:
     )
 
 
-_HONOURED_RE = re.compile(
+_HONOURED_RE = compile_later(
     r"(?:对|向)(?P<who>[^，。！？、（）“”]{4,30}?)(?:进行了?|予以|给予)(?:表彰|表扬|奖励)"
     r"|授予(?P<title>[^，。！？]{2,30}?)(?:称号|荣誉称号)"
 )
-_ANY_HONOUREES_RE = re.compile(r"(?:受到表彰的|受表彰的|获奖的|全体|各位|这些|他们|大家)")
+_ANY_HONOUREES_RE = compile_later(r"(?:受到表彰的|受表彰的|获奖的|全体|各位|这些|他们|大家)")
 # …with the rest of its sentence: what that year brought is the source's claim, not only its date
-_SOURCE_YEAR_RE = re.compile(
+_SOURCE_YEAR_RE = compile_later(
     r"(?:今年以来|去年以来|年初以来|今年上半年|今年前[一二三四五六七八九十]+个?月)[^。！？；“”]{0,120}"
 )
 
 
-_PLAN_RE = re.compile(r"^“?十([一二三四五六]?)五”?(?:时期|期间)?$")
+_PLAN_RE = compile_later(r"^“?十([一二三四五六]?)五”?(?:时期|期间)?$")
 _PLAN_DIGITS = {"": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 
 
@@ -168,8 +169,8 @@ def mark(raw: str, checks: list[tuple[str, str]]) -> tuple[str, list[str]]:
 
 # The source's own place and organisation, made slots at mining: filled with the
 # user's, a sentence a province said of itself would say it of the user's city.
-_OWN_NAME_SLOT_RE = re.compile(r"\{(?:place|org)\}")
-_OWN_PLACE_SLOT_RE = re.compile(r"\{place\}")
+_OWN_NAME_SLOT_RE = compile_later(r"\{(?:place|org)\}")
+_OWN_PLACE_SLOT_RE = compile_later(r"\{place\}")
 
 
 def mark_own_names(
@@ -215,7 +216,7 @@ _SPEAKERS = {
 
 
 # What a union's speech is about: a point that names none of it is another body's work.
-_UNION_MATTER_RE = re.compile("工会|职工|劳动者|工人|劳模|劳动模范|农民工")
+_UNION_MATTER_RE = compile_later("工会|职工|劳动者|工人|劳模|劳动模范|农民工")
 
 
 def _on_union_matter(point: Phrase) -> bool:
@@ -245,7 +246,7 @@ def borrowed_from(phrase: Phrase, values: Mapping[str, str]) -> str | None:
     return f"{WHOLE_POINT_NOTE}{who}{speech}，请按本会实际改写"
 
 
-_WHOLE_POINT_NOTE_RE = re.compile(
+_WHOLE_POINT_NOTE_RE = compile_later(
     re.escape(CHECK_OPEN + WHOLE_POINT_NOTE) + "[^【】]*" + re.escape(CHECK_CLOSE)
 )
 

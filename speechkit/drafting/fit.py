@@ -15,6 +15,7 @@ from functools import lru_cache
 from speechkit.bank import statecraft as statecraft_words
 from speechkit.bank.model import Phrase
 from speechkit.bank.statecraft import speaks_of_statecraft
+from speechkit.lazyre import compile_later
 
 
 class _Words:
@@ -74,7 +75,7 @@ def foreign_occasions(text: str, occasions: Sequence[str]) -> list[str]:
 
 
 # An address to the audience inside a point (各位代表！ in a report's body).
-_ADDRESS_RE = re.compile(
+_ADDRESS_RE = compile_later(
     r"(?:(?<=^)|(?<=[。！？]))(?P<who>(?:各位|尊敬的)?[^\s，。！？、：“”]{1,8}?(?:代表|来宾|嘉宾|委员|同事|同志|朋友|女士|先生)们?"
     r"(?:、[^\s，。！？、：“”]{1,8}?(?:代表|来宾|嘉宾|委员|同事|同志|朋友|女士|先生)们?)*)[！，]"
 )
@@ -110,7 +111,7 @@ def _text_fits_occasion(text: str, occasions: tuple[str, ...]) -> bool:
 
 # What the source's speaker did and said before, in the first person (我先后在延安…召开,
 # 这次是…后我主持召开的, 是我在…报告中提出的): no other speaker can say it.
-_OWN_ACTS_RE = re.compile(
+_OWN_ACTS_RE = compile_later(
     r"我(?![们国市县省区厂])[^。！？，；]{0,20}?"
     r"(?:主持召开|主持了|先后在|曾在|曾经|亲自|考察|调研|视察|走访|讲过|说过|提出的|提出了|提出过|强调过|批示)"
 )
@@ -151,7 +152,7 @@ _UNIT_LEVEL: tuple[tuple[str, _Words], ...] = (
     ("county", _endings("县|区|旗", _ORGANS)),
     ("enterprise", _endings("公司|集团|厂|矿|企业|银行")),
 )
-_PLACE_LEVEL = re.compile(r"(?P<unit>省|自治区|市|县|区|旗)")
+_PLACE_LEVEL = compile_later(r"(?P<unit>省|自治区|市|县|区|旗)")
 
 
 def draft_level(slots: Mapping[str, str], template_level: str | None) -> str | None:
