@@ -21,6 +21,7 @@ import yaml
 
 from speechkit.bank import yamlcheck
 from speechkit.errors import SpeechkitError
+from speechkit.lazyre import compile_later
 
 try:
     _Loader: type[Any] = yaml.CSafeLoader
@@ -189,15 +190,15 @@ _FLOW_UNSAFE = set(",[]{}")
 
 
 # Characters YAML may not hold raw (or would read as a line break): escaped.
-_ESCAPE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+_ESCAPE_RE = compile_later("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
 # Text that starts with a Chinese character, holds nothing YAML treats
 # specially and does not end in a space reads back as itself: the common case,
 # checked without the resolver (one scan for a character that is not safe).
 _FORBIDDEN = "\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff"
-_NOT_SAFE_RE = re.compile(f"[:#{_FORBIDDEN}]")
-_NOT_SAFE_FLOW_RE = re.compile(f"[:#,\\[\\]{{}}{_FORBIDDEN}]")
+_NOT_SAFE_RE = compile_later(f"[:#{_FORBIDDEN}]")
+_NOT_SAFE_FLOW_RE = compile_later(f"[:#,\\[\\]{{}}{_FORBIDDEN}]")
 
 
 @lru_cache(maxsize=8192)  # file names, tags and keywords recur from entry to entry
