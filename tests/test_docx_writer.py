@@ -89,9 +89,22 @@ def test_word_export_loads_no_python_docx(tmp_path: Path) -> None:
     assert docx.Document(str(tmp_path / "x.docx")).paragraphs  # and python-docx reads it
 
 
-def test_a_damaged_base_is_one_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run: Any) -> None:
+def _altered_base(path: Path) -> bytes:
+    """The real base with its first footer's paragraph gone."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(docx_export.base_path()) as real, zipfile.ZipFile(out, "w") as z:
+        for name in real.namelist():
+            blob = real.read(name)
+            z.writestr(name, blob.replace(b"<w:p>", b"") if name == "word/footer1.xml" else blob)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("damage", ["not a zip", "a part altered"])
+def test_a_damaged_base_is_one_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run: Any, damage: str
+) -> None:
     broken = tmp_path / "docx_base.zip"
-    broken.write_bytes(b"PK\x03\x04 not a zip")
+    broken.write_bytes(b"PK\x03\x04 not a zip" if damage == "not a zip" else _altered_base(broken))
     monkeypatch.setattr(docx_export, "base_path", lambda: broken)
     docx_export._base.cache_clear()
     try:

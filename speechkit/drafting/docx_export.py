@@ -67,9 +67,12 @@ def _base() -> tuple[tuple[str, bytes], ...]:
     try:
         with zipfile.ZipFile(base_path()) as z:
             parts = tuple((name, z.read(name)) for name in z.namelist() if name != "python-docx.txt")
-        names = {name for name, _ in parts}
-        if not {"word/document.xml", "word/styles.xml", "word/fontTable.xml", *_FOOTERS} <= names:
-            raise zipfile.BadZipFile("parts missing")
+        found = dict(parts)
+        # where an export writes into it: the body, each footer's paragraph, the body font, the font table
+        places = {"word/document.xml": b"<w:body>", "word/styles.xml": BASE_TOKEN.encode()}
+        places |= {"word/fontTable.xml": b"</w:fonts>"} | {footer: b"<w:p>" for footer in _FOOTERS}
+        if any(mark not in found.get(name, b"") for name, mark in places.items()):
+            raise zipfile.BadZipFile("a part an export writes into is missing or altered")
     except (OSError, zipfile.BadZipFile, ValueError) as exc:
         raise OutputError(
             f"the Word base of this installation is damaged ({base_path()}: {exc}); reinstall speechkit"
