@@ -19,7 +19,7 @@ from speechkit.errors import SpeechkitError
 from .conftest import DEFAULT_BANK, SEEDS
 
 TEMPLATES = "commendation, congress, festival, symposium, work-meeting"
-TAGS = ", ".join(sorted(OCCASIONS))
+TAGS = ", ".join(sorted([*OCCASIONS, "statecraft"]))
 
 
 @pytest.fixture(autouse=True)
@@ -112,6 +112,8 @@ def test_a_tag_of_ones_own_is_known_in_the_bank_that_has_it(run: Any, tmp_path: 
     )
     assert run("phrases", "--bank", "bank", "--tag", "youth").stdout.splitlines()[-1] == "1 phrase"
     assert run("phrases", "--bank", "bank", "--tag", "festival").stdout.splitlines()[-1] == "0 phrases"
+    # what extract tags phrases with is known though no phrase here has it
+    assert run("phrases", "--bank", "bank", "--tag", "statecraft").stdout.splitlines()[-1] == "0 phrases"
     assert run("phrases", "--bank", "bank", "--tag", "yuoth").stderr == (
         "Error: unknown tag 'yuoth' (did you mean 'youth'?); "
         f"tags are: {TAGS.replace('work-meeting', 'work-meeting, youth')}\n"

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from speechkit.bank import yamlio
-from speechkit.bank.vocabulary import MOVES, OCCASIONS
+from speechkit.bank.vocabulary import MOVES, OCCASIONS, TAGS
 from speechkit.errors import BankError, check_choice
 
 KINDS = ("salutation", "opening", "transition", "point", "closing")
@@ -341,7 +341,7 @@ def find_phrases(
 def check_tag(bank: Bank, tag: str) -> None:
     """A tag is known if extract gives it or some phrase of the bank has it; a
     typo (``festivals``) is an error that lists the known tags, not an empty list."""
-    if tag in OCCASIONS or bank.search(tag=tag, limit=1)[0]:
+    if tag in TAGS or bank.search(tag=tag, limit=1)[0]:
         return
     used = {t for p in bank.all() for t in p.tags}  # only on the way to an error
-    check_choice("tag", tag, {*OCCASIONS, *used}, BankError)
+    check_choice("tag", tag, {*TAGS, *used}, BankError)

@@ -6,9 +6,10 @@ source's speaker was; a phrase knows it from its words as mined (the tag
 
 from __future__ import annotations
 
+from speechkit.bank.vocabulary import STATECRAFT
 from speechkit.lazyre import compile_later
 
-TAG = "statecraft"
+TAG = STATECRAFT
 
 _CUES = compile_later(
     r"联合国|多边|单边主义|国际关系|国际秩序|全球治理|发展中国家|各国人民|国际社会|霸权|成员国|"

@@ -15,6 +15,8 @@ OCCASIONS = (
     "internal-talk",
     "other",
 )
+STATECRAFT = "statecraft"  # the tag of a phrase on foreign policy (bank/statecraft)
+TAGS = (*OCCASIONS, STATECRAFT)  # what extract tags phrases with
 SPEAKER_LEVELS = ("national", "province", "city", "county", "enterprise", "union", "department")
 MOVES = (
     "congratulate",
