@@ -889,12 +889,28 @@ def _choose_points(part: Part, chooser: _Chooser, units: list[_Unit], count: int
             break
 
 
-def _with_body(points: list[Phrase], level: Level | None) -> list[Phrase]:
+def _narrowed(
+    points: list[Phrase],
+    test: Callable[[Phrase], bool],
+    fits: Callable[[Phrase], bool] = lambda p: True,
+    always: bool = False,
+) -> list[Phrase]:
+    """Those of ``points`` that pass ``test``, if any that ``fits`` does (or
+    ``always``); else all of them (those that fail ``fits`` are left for the
+    draw to pass over: it is dear, so it is worked out only where it decides)."""
+    if always or any(test(p) and fits(p) for p in points):
+        return [p for p in points if test(p)]
+    return points
+
+
+def _with_body(
+    points: list[Phrase], level: Level | None, fits: Callable[[Phrase], bool] = lambda p: True
+) -> list[Phrase]:
     """Where the numbering has no level below, a point whose substance is all in
     its sub-points would stand as a bare heading: those with a body of their own,
-    if there are any."""
+    if there are any (that ``fits``)."""
     if level is not None and level.children is None:
-        return [p for p in points if p.body] or points
+        return _narrowed(points, lambda p: bool(p.body), fits)
     return points
 
 
@@ -987,25 +1003,16 @@ def _add_point(part: Part, chooser: _Chooser, units: list[_Unit], *, in_form_onl
             )
         return known
 
-    def narrowed(points: list[Phrase], test: Callable[[Phrase], bool], always: bool = False) -> list[Phrase]:
-        """Those that pass ``test``, if any that fits does (or ``always``); else all: the
-        points that fail it cannot fit, as ``fits`` will tell at the end."""
-        if always or any(test(p) and fits(p) for p in points):
-            return [p for p in points if test(p)]
-        return points
-
-    candidates = [p for p in chooser.points() if p.id not in chooser.used_ids]
-    if level.children is None:
-        candidates = narrowed(candidates, lambda p: bool(p.body))  # as _with_body
+    candidates = _with_body([p for p in chooser.points() if p.id not in chooser.used_ids], level, fits)
     # a point on the topic before any other, one that names it in its heading first;
     # then, among those, one whose heading has the form of every heading drawn (排比)
     for about in (_headlined(chooser), _topical(chooser)):
         if any(p.id in about and fits(p) for p in candidates):
             candidates = [p for p in candidates if p.id in about]
             break
-    candidates = narrowed(candidates, lambda p: not chooser.of_another_seat(p))
+    candidates = _narrowed(candidates, lambda p: not chooser.of_another_seat(p), fits)
     if shapes:
-        candidates = narrowed(candidates, lambda p: _parallel([*drawn, p]) == 1.0, always=in_form_only)
+        candidates = _narrowed(candidates, lambda p: _parallel([*drawn, p]) == 1.0, fits, always=in_form_only)
     chosen = chooser.pick(candidates, 1, alike, fits=fits)
     if not chosen:
         return False
