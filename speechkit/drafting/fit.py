@@ -14,7 +14,6 @@ from functools import lru_cache
 
 from speechkit.bank import statecraft as statecraft_words
 from speechkit.bank.model import Phrase
-from speechkit.bank.statecraft import speaks_of_statecraft
 from speechkit.lazyre import compile_later
 
 
@@ -69,7 +68,7 @@ def foreign_occasions(text: str, occasions: Sequence[str]) -> list[str]:
     found = [o for o, pattern in OCCASION_WORDS.items() if o not in occasions and pattern.search(text)]
     if any(o in _NOT_A_MEETING for o in occasions) and _MEETING_WORDS.search(text):
         found.append("meeting")
-    if "ceremony" not in occasions and speaks_of_statecraft(text):
+    if "ceremony" not in occasions and statecraft_words.speaks_of_statecraft(text):
         found.append("statecraft")  # a head of state's foreign policy fits a ceremony only
     return found
 
@@ -122,11 +121,12 @@ def own_acts(text: str) -> bool:
 
 
 def statecraft(phrase: Phrase, occasions: Sequence[str]) -> bool:
-    """A point of foreign policy in a draft for anything but a ceremony."""
-    if _mined_as_statecraft(phrase, occasions):
-        return True
-    # what foreign_occasions says of statecraft, without its other occasions' words
-    return "ceremony" not in occasions and speaks_of_statecraft(phrase.all_text())
+    """A point of foreign policy in a draft for anything but a ceremony: so mined,
+    or so by its words (what foreign_occasions says of it, without the other
+    occasions' words)."""
+    if "ceremony" in occasions:
+        return False
+    return statecraft_words.TAG in phrase.tags or statecraft_words.speaks_of_statecraft(phrase.all_text())
 
 
 def of_occasion(phrase: Phrase, occasions: Sequence[str]) -> bool:
