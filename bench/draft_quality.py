@@ -110,7 +110,7 @@ sys.path.insert(0, str(ROOT))
 from speechkit.bank.load import load_bank  # noqa: E402
 from speechkit.bank.moves import moves_of  # noqa: E402
 from speechkit.drafting.assemble import assemble  # noqa: E402
-from speechkit.drafting.checks import WHOLE_POINT_NOTE  # noqa: E402
+from speechkit.drafting.checks import WHOLE_POINT_NOTE_RE  # noqa: E402
 from speechkit.drafting.templates import Template, list_templates  # noqa: E402
 from speechkit.errors import SpeechkitError  # noqa: E402
 from speechkit.mining.keywords import dictionary_tags, segment  # noqa: E402
@@ -434,21 +434,17 @@ def lines_of(draft: Any, bank: Any) -> list[Line]:
     return lines
 
 
-# The draft's note on a point borrowed whole (【核：整条借自省级政府工作报告，…】) is
-# about the heading, not part of it: its form is the heading's own.
-_WHOLE_POINT_NOTE_RE = re.compile(rf"【核：({WHOLE_POINT_NOTE}[^【】]*)】")
-
-
 def notes_of(line: Line) -> list[str]:
-    """The inner text of the line's notes on a point borrowed whole (not read out)."""
-    return [note.group(1) for note in _WHOLE_POINT_NOTE_RE.finditer(line.raw)]
+    """The inner text of the line's notes on a point borrowed whole: about the
+    heading, not part of it, and not read out."""
+    return [note.group(1) for note in WHOLE_POINT_NOTE_RE.finditer(line.raw)]
 
 
 def without_note(line: Line) -> str:
     """The line's text after its own marker, without the note on a point borrowed whole."""
     rest = line.text[len(line.own_marker) :]
-    for note in _WHOLE_POINT_NOTE_RE.finditer(line.raw):  # the text reads a mark as its inner text
-        rest = rest.replace(note.group(1), "", 1)
+    for note in notes_of(line):  # the text reads a mark as its inner text
+        rest = rest.replace(note, "", 1)
     return rest
 
 

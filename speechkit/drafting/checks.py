@@ -246,14 +246,15 @@ def borrowed_from(phrase: Phrase, values: Mapping[str, str]) -> str | None:
     return f"{WHOLE_POINT_NOTE}{who}{speech}，请按本会实际改写"
 
 
-_WHOLE_POINT_NOTE_RE = compile_later(
-    re.escape(CHECK_OPEN + WHOLE_POINT_NOTE) + "[^【】]*" + re.escape(CHECK_CLOSE)
+# The note on a point borrowed whole, its words (group 1) within the mark.
+WHOLE_POINT_NOTE_RE = compile_later(
+    re.escape(CHECK_OPEN) + "(" + re.escape(WHOLE_POINT_NOTE) + "[^【】]*)" + re.escape(CHECK_CLOSE)
 )
 
 
 def without_notes(text: str) -> str:
     """``text`` as read out: a note on a point borrowed whole is for the writer only."""
-    return _WHOLE_POINT_NOTE_RE.sub("", text) if WHOLE_POINT_NOTE in text else text
+    return WHOLE_POINT_NOTE_RE.sub("", text) if WHOLE_POINT_NOTE in text else text
 
 
 def finish(filled: str) -> str:
