@@ -30,7 +30,18 @@ _SLOT_RE = compile_later(r"\{\{|\}\}|\{[a-z_]+\}")
 
 def to_check(phrase: Phrase, values: Mapping[str, str], level: str | None) -> list[tuple[str, str]]:
     """The specifics of ``phrase`` the writer must check in this draft."""
-    out = _specifics_to_check(phrase, values, level)
+    return _with_claims_of_text(phrase, _specifics_to_check(phrase, values, level))
+
+
+def count_to_check(phrase: Phrase, values: Mapping[str, str], level: str | None, most: int) -> int:
+    """``min(len(to_check(…)), most)``, without reading the text where its specifics
+    alone reach ``most`` (a province's report point has dozens)."""
+    found = _specifics_to_check(phrase, values, level)
+    return most if len(found) >= most else min(len(_with_claims_of_text(phrase, found)), most)
+
+
+def _with_claims_of_text(phrase: Phrase, out: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``out`` (the phrase's specifics to check) and what its text claims of its source."""
     # what the source's own year brought (今年以来，中央领导同志先后三次听取…): in a new
     # speech the same words would claim it of the user's year
     text = phrase.all_text()
@@ -46,13 +57,6 @@ def to_check(phrase: Phrase, values: Mapping[str, str], level: str | None) -> li
         if kind in _CITING_KINDS and cited in text:
             out += [(quoted, "quote") for quoted in _quoted_after(text, cited)]
     return out
-
-
-def count_to_check(phrase: Phrase, values: Mapping[str, str], level: str | None, most: int) -> int:
-    """``min(len(to_check(…)), most)``, without reading the text where its specifics
-    alone reach ``most`` (a province's report point has dozens)."""
-    found = len(_specifics_to_check(phrase, values, level))
-    return most if found >= most else min(len(to_check(phrase, values, level)), most)
 
 
 def _specifics_to_check(
