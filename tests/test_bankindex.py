@@ -161,6 +161,34 @@ def test_a_settled_file_is_trusted_by_its_stat_and_a_fresh_one_by_its_hash(
     assert indexed_bank(bank_copy) is not None and hashed == []  # from now on, one stat a file
 
 
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("signature", '[7, "0.1.0", [3, 11], []]'),  # an older index's signature (json)
+        ("signature", "speechkit-index"),  # cut short
+        ("signature", None),
+        ("signature", b"\x00\xff"),
+        ("counts", "point:x"),
+        ("counts", 7),
+    ],
+)
+def test_a_signature_or_count_not_well_formed_discards_the_index(
+    bank_copy: Path, key: str, value: object
+) -> None:
+    import sqlite3
+
+    load_bank(bank_copy)
+    with sqlite3.connect(bankindex.index_path(bank_copy)) as db:
+        db.execute("UPDATE meta SET value = ? WHERE key = ?", (value, key))
+    assert indexed_bank(bank_copy) is None
+    if key == "counts":  # a signature of another version is rebuilt over; damage is removed at once
+        assert not bankindex.index_path(bank_copy).exists()
+    assert [p.to_dict() for p in load_bank(bank_copy).all()] == [
+        p.to_dict() for p in load_bank(bank_copy, use_index=False).all()
+    ]
+    assert indexed_bank(bank_copy) is not None  # built again
+
+
 def damage(index: Path, at: float) -> None:
     """Overwrite a stretch of the file (past SQLite's header) with garbage."""
     data = bytearray(index.read_bytes())

@@ -19,8 +19,6 @@ indexed again.
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
 import marshal
 import os
 import sqlite3
@@ -36,7 +34,13 @@ from speechkit import __version__
 from speechkit.bank.model import FILE_NAMES, KINDS, Bank, Phrase, Source, Specific, filter_words, search_text
 from speechkit.paths import cache_dir
 
-FORMAT = 7
+try:  # the interpreter's own: hashlib loads OpenSSL first, 3 ms of every draft's start-up
+    from _blake2 import blake2b
+    from _sha1 import sha1  # type: ignore[import-not-found]  # no stub: the same sha1 as hashlib's
+except ImportError:  # an interpreter built without them
+    from hashlib import blake2b, sha1
+
+FORMAT = 8
 EXACT_COUNT_MAX = 20_000  # above this many phrases, --search says "more" instead of counting
 _SEP = "\x1f"
 
@@ -58,7 +62,7 @@ def _state(path: Path) -> list[int] | None:
 def _content_hash(path: Path) -> str | None:
     """A hash of the whole file; None for anything but a regular file (a FIFO
     planted as a bank file is never opened for reading, which would block)."""
-    digest = hashlib.blake2b(digest_size=16)
+    digest = blake2b(digest_size=16)
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(fd, "rb") as fh:
@@ -81,49 +85,82 @@ def signature(folder: Path) -> str:
     check until it settles (about 0.15 s for a 110 MB bank).
     """
     now = time.time_ns()
-    files: list[Any] = []
+    files: list[_FileSeal] = []
     for kind in KINDS:
         path = folder / FILE_NAMES[kind]
         before = _state(path)
         if before is None:
-            files.append([kind, None])
+            files.append((kind, None, None, False))
             continue
         digest = _content_hash(path)
         after = _state(path)
         if after != before:  # written while we read it: never matches
             digest = None
-        files.append([kind, after, digest, now - before[2] >= SETTLE_NS])
-    return json.dumps([FORMAT, __version__, list(sys.version_info[:2]), files])
+        files.append((kind, after, digest, now - before[2] >= SETTLE_NS))
+    return _write_signature(files)
+
+
+# One file's seal: its kind, stat fields (None: no file), content hash (None: none
+# that can match) and whether it had settled. Kept as plain text, a line a file
+# (json would cost every draft 1.6 ms of imports).
+_FileSeal = tuple[str, "list[int] | None", "str | None", bool]
+
+
+def _header() -> str:
+    return f"speechkit-index {FORMAT} {__version__} python {sys.version_info[0]}.{sys.version_info[1]}"
+
+
+def _write_signature(files: list[_FileSeal]) -> str:
+    lines = [_header()]
+    for kind, state, digest, settled in files:
+        fields = " ".join(map(str, state)) if state is not None else "-"
+        lines.append(f"{kind}\t{fields}\t{digest or '-'}\t{int(settled)}")
+    return "\n".join(lines)
+
+
+def _read_signature(stored: str) -> list[_FileSeal] | None:
+    """The seals of a stored signature; None for one of another version or not well formed."""
+    header, *lines = stored.split("\n")
+    if header != _header() or len(lines) != len(KINDS):
+        return None
+    files: list[_FileSeal] = []
+    for line in lines:
+        kind, fields, digest, settled = line.split("\t")
+        state = None if fields == "-" else [int(f) for f in fields.split(" ")]
+        if (state is not None and len(state) != 5) or settled not in ("0", "1"):
+            return None
+        files.append((kind, state, None if digest == "-" else digest, settled == "1"))
+    return files if [kind for kind, *_ in files] == list(KINDS) else None
 
 
 def _still_valid(folder: Path, stored: str) -> tuple[bool, str | None]:
     """Whether the index built with ``stored`` still holds for the folder, and
     the signature to record instead when files have settled since."""
     try:
-        data = json.loads(stored)
-        files = data[3]
-    except (ValueError, TypeError, IndexError, KeyError):
+        files = _read_signature(stored)
+    except (ValueError, TypeError, AttributeError):
         return False, None
-    if data[:3] != [FORMAT, __version__, list(sys.version_info[:2])] or len(files) != len(KINDS):
+    if files is None:
         return False, None
     settled_now = False
-    for entry in files:
-        path = folder / FILE_NAMES.get(entry[0], "")
+    for n, (kind, recorded, digest, settled) in enumerate(files):
+        path = folder / FILE_NAMES[kind]
         state = _state(path)
-        if state != entry[1]:
+        if state != recorded:
             return False, None
-        if state is None or entry[3]:
+        if state is None or settled:
             continue
         now = time.time_ns()
-        if entry[2] is None or _content_hash(path) != entry[2]:
+        if digest is None or _content_hash(path) != digest:
             return False, None
         if now - state[2] >= SETTLE_NS:  # unchanged, and now it cannot change unseen
-            entry[3] = settled_now = True
-    return True, json.dumps(data) if settled_now else None
+            files[n] = (kind, recorded, digest, True)
+            settled_now = True
+    return True, _write_signature(files) if settled_now else None
 
 
 def index_path(folder: Path) -> Path:
-    key = hashlib.sha1(str(folder.resolve()).encode("utf-8")).hexdigest()[:20]
+    key = sha1(str(folder.resolve()).encode("utf-8")).hexdigest()[:20]
     return cache_dir() / "banks" / f"{key}.sqlite"
 
 
@@ -228,8 +265,8 @@ def install(folder: Path, tmp: Path, before: str) -> None:
 
 def _fill(db: sqlite3.Connection, bank: Bank, before: str) -> None:
     db.executescript(_SCHEMA)
-    counts = {kind: len(bank.of_kind(kind)) for kind in KINDS}
-    db.executemany("INSERT INTO meta VALUES (?, ?)", [("signature", before), ("counts", json.dumps(counts))])
+    counts = " ".join(f"{kind}:{len(bank.of_kind(kind))}" for kind in KINDS)
+    db.executemany("INSERT INTO meta VALUES (?, ?)", [("signature", before), ("counts", counts)])
     rows = (
         (p.id, kind, n, search_text(p), _SEP + _SEP.join(p.filter_words()) + _SEP, _to_record(p))
         for kind in KINDS
@@ -253,6 +290,11 @@ _T = TypeVar("_T")
 _BROKEN = (sqlite3.Error, _Damaged, ValueError, EOFError, TypeError, IndexError, KeyError, RecursionError)
 
 
+def _count_of(pair: str) -> tuple[str, int]:
+    kind, n = pair.split(":")
+    return kind, int(n)
+
+
 class IndexedBank(Bank):
     """A bank read from its index on demand; the same answers as the in-memory Bank.
 
@@ -270,7 +312,7 @@ class IndexedBank(Bank):
         self._yaml: Bank | None = None
         self._loaded: dict[str, list[Phrase]] = {}
         row = db.execute("SELECT value FROM meta WHERE key = 'counts'").fetchone()
-        self._counts: dict[str, int] = {k: int(v) for k, v in json.loads(row[0]).items()} if row else {}
+        self._counts: dict[str, int] = dict(_count_of(pair) for pair in row[0].split(" ")) if row else {}
 
     def _either(self, indexed: Callable[[], _T], fallback: Callable[[Bank], _T]) -> _T:
         if self._yaml is None:

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import os
-from importlib.resources import files
 from pathlib import Path
 
 from speechkit.bank.load import is_bank_folder
@@ -16,8 +15,12 @@ LOCAL_FOLDER = "phrasebanks"
 
 def default_bank() -> Path:
     """The banks shipped inside the package (``speechkit/phrasebanks`` in the
-    wheel); from a source checkout, the repository's ``phrasebanks/``."""
-    shipped = Path(str(files("speechkit"))) / "phrasebanks"
+    wheel); from a source checkout, the repository's ``phrasebanks/``.
+
+    The package is always a folder on disk here (a bank is read as files), so
+    its own path says where: ``importlib.resources.files`` would give the
+    same folder after 1.7 ms of imports on every command."""
+    shipped = Path(__file__).resolve().parents[1] / "phrasebanks"
     if shipped.is_dir():
         return shipped
     return Path(__file__).resolve().parents[2] / "phrasebanks"

@@ -8,7 +8,6 @@ each problem, so every error reads ``file:line:column: what is wrong``.
 from __future__ import annotations
 
 import errno
-import json
 import os
 import re
 import stat
@@ -214,6 +213,8 @@ def scalar(value: str, flow: bool = False) -> str:
     if _plain_ok(value) and not (flow and _FLOW_UNSAFE & set(value)):
         return value
     # A JSON string is a YAML double-quoted scalar; escape what YAML forbids raw.
+    import json  # writing only: reading a bank for a draft never loads it
+
     quoted = json.dumps(value, ensure_ascii=False)
     return _ESCAPE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
