@@ -11,10 +11,9 @@ import errno
 import os
 import re
 import stat
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -30,8 +29,7 @@ except AttributeError:  # pragma: no cover - PyYAML without libyaml
 PathKey = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):  # not a frozen dataclass: 0.8 ms less at every import
     path: PathKey  # where in the document: ("phrases", 3, "slots")
     message: str
     at_key: bool = False  # point at the last key itself, not its value

@@ -149,7 +149,7 @@ def _one_place(template: Template, k: int, n: int, count: int) -> Template:
     """``template`` with its section ``k`` choosing one phrase: for the move of place ``n``."""
     section = template.sections[k]
     moves = (section.moves[n],) if len(section.moves) == count else ()
-    one = dataclasses.replace(section, moves=moves, pick=1)
+    one = section._replace(moves=moves, pick=1)
     return dataclasses.replace(template, sections=[*template.sections[:k], one, *template.sections[k + 1 :]])
 
 

@@ -11,7 +11,7 @@ import datetime as _dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from speechkit.bank import yamlio
 from speechkit.bank.slots import DERIVED_SLOTS, SLOT_NAMES, slots_in
@@ -59,8 +59,9 @@ _TEMPLATE_KEYS = (
 _SLOT_KEYS = ("label", "required", "default")
 
 
-@dataclass(frozen=True)
-class SlotSpec:
+# Records that never change are NamedTuples: a frozen dataclass costs 0.6–0.8 ms
+# at import (its methods are generated and compiled), paid by every command.
+class SlotSpec(NamedTuple):
     name: str
     label: str
     required: bool = False
@@ -85,8 +86,7 @@ class Level:
     children: Level | None = None
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     kind: str
     pick: int = 1
     text: str | None = None  # fixed text (salutation, transition, text)
