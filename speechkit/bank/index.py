@@ -40,7 +40,7 @@ try:  # the interpreter's own: hashlib loads OpenSSL first, 3 ms of every draft'
 except ImportError:  # an interpreter built without them
     from hashlib import blake2b, sha1
 
-FORMAT = 8
+FORMAT = 9
 EXACT_COUNT_MAX = 20_000  # above this many phrases, --search says "more" instead of counting
 _SEP = "\x1f"
 
@@ -201,7 +201,9 @@ PRAGMA synchronous = OFF;
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE phrases (
     rowid INTEGER PRIMARY KEY, id TEXT NOT NULL, kind TEXT NOT NULL, ord INTEGER NOT NULL,
-    search TEXT NOT NULL, tags TEXT NOT NULL, record BLOB NOT NULL);
+    record BLOB NOT NULL);
+CREATE TABLE searchable (
+    rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, search TEXT NOT NULL, tags TEXT NOT NULL);
 CREATE TABLE keywords (word TEXT NOT NULL, kind TEXT NOT NULL, ord INTEGER NOT NULL);
 CREATE TABLE children (parent TEXT NOT NULL, child TEXT NOT NULL);
 """
@@ -267,13 +269,20 @@ def _fill(db: sqlite3.Connection, bank: Bank, before: str) -> None:
     db.executescript(_SCHEMA)
     counts = " ".join(f"{kind}:{len(bank.of_kind(kind))}" for kind in KINDS)
     db.executemany("INSERT INTO meta VALUES (?, ?)", [("signature", before), ("counts", counts)])
-    rows = (
-        (p.id, kind, n, search_text(p), _SEP + _SEP.join(p.filter_words()) + _SEP, _to_record(p))
-        for kind in KINDS
-        for n, p in enumerate(bank.of_kind(kind))
+    # What a search scans has a table of its own, the same rowid: a draft reads
+    # the records of a few hundred phrases, and each row it reads is then smaller
+    # by the search text (about a third of it), so it touches fewer pages.
+    in_order = [(kind, n, p) for kind in KINDS for n, p in enumerate(bank.of_kind(kind))]
+    db.executemany(
+        "INSERT INTO phrases (rowid, id, kind, ord, record) VALUES (?, ?, ?, ?, ?)",
+        ((row, p.id, kind, n, _to_record(p)) for row, (kind, n, p) in enumerate(in_order, 1)),
     )
     db.executemany(
-        "INSERT INTO phrases (id, kind, ord, search, tags, record) VALUES (?, ?, ?, ?, ?, ?)", rows
+        "INSERT INTO searchable (rowid, kind, search, tags) VALUES (?, ?, ?, ?)",
+        (
+            (row, kind, search_text(p), _SEP + _SEP.join(p.filter_words()) + _SEP)
+            for row, (kind, _, p) in enumerate(in_order, 1)
+        ),
     )
     words = (
         (w, kind, n) for kind in KINDS for n, p in enumerate(bank.of_kind(kind)) for w in set(p.keywords)
@@ -441,7 +450,7 @@ class IndexedBank(Bank):
         where: list[str] = ["1"]
         args: list[Any] = []
         if kind:
-            where.append("kind = ?")
+            where.append("searchable.kind = ?")
             args.append(kind)
         if word:
             where.append("instr(search, ?) > 0")  # a plain substring test, as in memory
@@ -451,13 +460,16 @@ class IndexedBank(Bank):
             args.append(_SEP + needed + _SEP)
         condition = " AND ".join(where)
         # rowid order is bank order (kinds in order, then position)
-        sql = f"SELECT record FROM phrases WHERE {condition} ORDER BY rowid"
+        sql = (
+            "SELECT phrases.record FROM searchable JOIN phrases ON phrases.rowid = searchable.rowid "
+            f"WHERE {condition} ORDER BY searchable.rowid"
+        )
         scope = sum(self.count(k) for k in ([kind] if kind else KINDS))
         if limit and scope > EXACT_COUNT_MAX and (word or tag or occasion or move):
             # Counting every match would read the whole bank: read one more than shown.
             rows = self._rows(sql + " LIMIT ?", [*args, limit + 1])
             return rows[:limit], (len(rows) if len(rows) <= limit else None)
-        total = int(self.db.execute(f"SELECT count(*) FROM phrases WHERE {condition}", args).fetchone()[0])
+        total = int(self.db.execute(f"SELECT count(*) FROM searchable WHERE {condition}", args).fetchone()[0])
         if limit:
             return self._rows(sql + " LIMIT ?", [*args, limit]), total
         return self._rows(sql, args), total
