@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from speechkit.cli import app
+from speechkit.cli import app_for
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -37,11 +37,12 @@ Run = Callable[..., "object"]
 
 @pytest.fixture
 def run() -> Callable[..., object]:
-    """Run the CLI in-process; returns typer's Result (stdout, stderr, exit_code)."""
+    """Run the CLI in-process as ``speechkit`` does (the app with the command
+    asked for); returns typer's Result (stdout, stderr, exit_code)."""
     runner = CliRunner()
 
     def invoke(*args: str, input: str | None = None) -> object:
-        return runner.invoke(app, list(args), input=input, catch_exceptions=False)
+        return runner.invoke(app_for(args), list(args), input=input, catch_exceptions=False)
 
     return invoke
 

@@ -218,7 +218,9 @@ def test_a_record_that_does_not_decode_is_caught_by_its_checksum(bank_copy: Path
     memory = load_bank(bank_copy, use_index=False)
     load_bank(bank_copy)
     with sqlite3.connect(bankindex.index_path(bank_copy)) as db:
-        (blob,) = db.execute("SELECT record FROM phrases WHERE kind = 'closing' LIMIT 1").fetchone()
+        (blob,) = db.execute(
+            "SELECT record FROM phrases JOIN searchable USING (rowid) WHERE kind = 'closing' LIMIT 1"
+        ).fetchone()
         flipped = blob[:10] + bytes([blob[10] ^ 1]) + blob[11:]  # one bit of the text
         db.execute("UPDATE phrases SET record = ? WHERE record = ?", (flipped, blob))
     indexed = indexed_bank(bank_copy)
@@ -256,3 +258,30 @@ def test_a_parallel_extract_builds_the_index_beside_the_files(
     from_yaml = load_bank(folder, use_index=False)
     assert [p.to_dict() for p in cached.all()] == [p.to_dict() for p in from_yaml.all()]
     assert not list(bankindex.index_path(folder).parent.glob(".*.tmp"))
+
+
+@pytest.mark.parametrize("damage_done", ["another kind's record in a row", "a row missing"])
+def test_a_row_out_of_its_place_is_caught(bank_copy: Path, damage_done: str) -> None:
+    """A draft reads a phrase by its row number (its kind's first row plus its
+    position); a record that is whole but not the one that belongs there is
+    damage, never a phrase of another kind served in its place."""
+    import sqlite3
+
+    memory = load_bank(bank_copy, use_index=False)
+    load_bank(bank_copy)
+    with sqlite3.connect(bankindex.index_path(bank_copy)) as db:
+        first = dict(db.execute("SELECT kind, min(rowid) FROM searchable GROUP BY kind"))
+        last = dict(db.execute("SELECT kind, max(rowid) FROM searchable GROUP BY kind"))
+        if damage_done == "a row missing":
+            db.execute("DELETE FROM phrases WHERE rowid = ?", (last["closing"],))
+        else:
+            db.execute(
+                "UPDATE phrases SET record = (SELECT record FROM phrases WHERE rowid = ?) WHERE rowid = ?",
+                (first["opening"], last["closing"]),
+            )
+    indexed = indexed_bank(bank_copy)
+    assert indexed is not None
+    closings = [p.to_dict() for p in memory.of_kind("closing")]
+    assert [p.to_dict() for p in indexed.at("closing", [len(closings) - 1])] == closings[-1:]
+    assert not indexed.read_from_index()  # found damaged, and answered from the YAML
+    assert [p.to_dict() for p in indexed.of_kind("closing")] == closings

@@ -70,3 +70,40 @@ def test_the_command_drafts_without_the_collector_and_mines_with_it(run: Any, tm
         assert gc.isenabled()  # mining, as long as the corpus takes: on
     finally:
         gc.enable()
+
+
+COMMANDS = ["outline", "extract", "generate", "explain", "swap", "export", "templates", "phrases"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize(
+    "rest", [["-h"], ["--no-such-option"], ["--help", "extra"], ["a", "b", "c", "d"], ["show", "-h"]]
+)
+def test_a_command_alone_behaves_as_within_the_whole_app(command: str, rest: list[str]) -> None:
+    """``speechkit CMD …`` runs CMD from an app that holds it alone (typer then
+    works out no other command's options): help, usage errors and exit codes
+    are those of the whole app, word for word."""
+    from typer.testing import CliRunner
+
+    from speechkit.cli import app, app_for
+
+    args = [command, *rest]
+    alone = app_for(args)
+    assert alone is not app and [c.name for c in alone.registered_groups] in ([], ["phrases"])
+    whole = CliRunner().invoke(app, args)
+    part = CliRunner().invoke(alone, args)
+    assert (part.exit_code, part.stdout, part.stderr) == (whole.exit_code, whole.stdout, whole.stderr)
+
+
+@pytest.mark.parametrize("args", [[], ["--version"], ["-h"], ["generat"], ["Generate"]])
+def test_the_whole_app_for_anything_but_a_command(args: list[str]) -> None:
+    from speechkit.cli import app, app_for
+
+    assert app_for(args) is app
+
+
+def test_the_whole_app_for_shell_completion(monkeypatch: pytest.MonkeyPatch) -> None:
+    from speechkit.cli import app, app_for
+
+    monkeypatch.setenv("_SPEECHKIT_COMPLETE", "complete_bash")
+    assert app_for(["generate"]) is app
