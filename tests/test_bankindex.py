@@ -285,3 +285,22 @@ def test_a_row_out_of_its_place_is_caught(bank_copy: Path, damage_done: str) -> 
     assert [p.to_dict() for p in indexed.at("closing", [len(closings) - 1])] == closings[-1:]
     assert not indexed.read_from_index()  # found damaged, and answered from the YAML
     assert [p.to_dict() for p in indexed.of_kind("closing")] == closings
+
+
+def test_a_temporary_index_a_dead_build_left_is_removed_by_the_next_build(bank_copy: Path) -> None:
+    load_bank(bank_copy)
+    cache = bankindex.index_path(bank_copy).parent
+    abandoned = cache / ".0123456789abcdef0123.sqlite.4242.tmp"
+    recent = cache / ".0123456789abcdef0123.sqlite.4243.tmp"  # a build still running, perhaps elsewhere
+    other = cache / "notes.tmp"  # not ours
+    for path in (abandoned, recent, other):
+        path.write_bytes(b"half an index")
+    old = bankindex.ABANDONED_AFTER_S + 60
+    for path in (abandoned, other):
+        os.utime(path, (path.stat().st_atime - old, path.stat().st_mtime - old))
+    (bank_copy / "closings.yaml").write_text(
+        "kind: closing\nphrases:\n  - id: c1\n    text: 谢谢！\n", encoding="utf-8"
+    )
+    load_bank(bank_copy)  # the bank changed: indexed again
+    assert not abandoned.exists()
+    assert recent.exists() and other.exists()

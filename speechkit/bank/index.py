@@ -32,6 +32,7 @@ from typing import Any, TypeVar
 
 from speechkit import __version__
 from speechkit.bank.model import FILE_NAMES, KINDS, Bank, Phrase, Source, Specific, filter_words, search_text
+from speechkit.lazyre import compile_later
 from speechkit.paths import cache_dir
 
 try:  # the interpreter's own: hashlib loads OpenSSL first, 3 ms of every draft's start-up
@@ -228,11 +229,30 @@ def temp_path(folder: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}.tmp")
 
 
+# A temporary index untouched this long was left by a build that died (killed,
+# or the machine went down); a live build writes to its file all the time, then
+# renames it at once.
+ABANDONED_AFTER_S = 3600
+_TEMP_NAME = compile_later(r"\.[0-9a-f]{20}\.sqlite\.[0-9]+\.tmp")
+
+
+def _remove_abandoned(folder: Path) -> None:
+    """Temporary index files of builds that died: they would fill the cache for good."""
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if _TEMP_NAME.fullmatch(entry.name):
+                with contextlib.suppress(OSError):
+                    if now - entry.stat(follow_symlinks=False).st_mtime > ABANDONED_AFTER_S:
+                        os.unlink(entry.path)
+
+
 def build(bank: Bank, tmp: Path) -> bool:
     """Fill a new index file at ``tmp`` for ``bank``, to be signed and put in
     place by ``install`` (extract builds it while it writes the bank's files)."""
     try:
         tmp.parent.mkdir(parents=True, exist_ok=True)
+        _remove_abandoned(tmp.parent)
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         db = sqlite3.connect(tmp)
