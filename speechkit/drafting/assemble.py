@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from speechkit.bank.model import Bank, Phrase, dedup_key, ratio_bound
 from speechkit.bank.moves import moves_of
@@ -73,8 +74,7 @@ class Part:
     level: Level | None = None  # points: count and styles per level
 
 
-@dataclass
-class Block:
+class Block(NamedTuple):  # never changed once built: no dataclass to compile at import
     kind: str  # title | salutation | paragraph | heading
     text: str
     level: int = 0  # headings: 1 for the top level
@@ -579,9 +579,8 @@ def _closing_rank(phrase: Phrase) -> int:
 # ------------------------------------------------------------------ planning
 
 
-@dataclass
-class _Unit:
-    """A body whose length can grow sentence by sentence."""
+class _Unit(NamedTuple):
+    """A body whose length can grow sentence by sentence (its item says how far)."""
 
     item: Item
     sentences: list[str]
