@@ -170,6 +170,9 @@ def test_a_settled_file_is_trusted_by_its_stat_and_a_fresh_one_by_its_hash(
         ("signature", b"\x00\xff"),
         ("counts", "point:x"),
         ("counts", 7),
+        ("counts", "salutation:3 opening:2 transition:1 closing:2"),  # points left out
+        ("counts", "salutation:3 opening:2 transition:1 point:-4 closing:2"),
+        ("counts", None),
     ],
 )
 def test_a_signature_or_count_not_well_formed_discards_the_index(

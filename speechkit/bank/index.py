@@ -316,9 +316,14 @@ _T = TypeVar("_T")
 _BROKEN = (sqlite3.Error, _Damaged, ValueError, EOFError, TypeError, IndexError, KeyError, RecursionError)
 
 
-def _count_of(pair: str) -> tuple[str, int]:
-    kind, n = pair.split(":")
-    return kind, int(n)
+def _counts_of(stored: str) -> dict[str, int]:
+    """How many phrases of each kind, as the index recorded them: every kind once,
+    in order, none below zero; anything else is damage (a kind left out would
+    read as a bank without it)."""
+    counts = {kind: int(n) for kind, n in (pair.split(":") for pair in stored.split(" "))}
+    if list(counts) != list(KINDS) or min(counts.values()) < 0:
+        raise _Damaged("the counts of phrases per kind do not read back")
+    return counts
 
 
 class IndexedBank(Bank):
@@ -338,7 +343,9 @@ class IndexedBank(Bank):
         self._yaml: Bank | None = None
         self._loaded: dict[str, list[Phrase]] = {}
         row = db.execute("SELECT value FROM meta WHERE key = 'counts'").fetchone()
-        self._counts: dict[str, int] = dict(_count_of(pair) for pair in row[0].split(" ")) if row else {}
+        if row is None:
+            raise _Damaged("the index records no counts")
+        self._counts = _counts_of(row[0])
         # Rows are numbered in bank order (kinds in order, then position), so a
         # phrase's rowid is its kind's first rowid plus its position: one lookup a
         # phrase instead of two (the (kind, ord) index, then the row), half the
