@@ -16,7 +16,6 @@ first back.
 from __future__ import annotations
 
 import copy
-import dataclasses
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -150,7 +149,7 @@ def _one_place(template: Template, k: int, n: int, count: int) -> Template:
     section = template.sections[k]
     moves = (section.moves[n],) if len(section.moves) == count else ()
     one = section._replace(moves=moves, pick=1)
-    return dataclasses.replace(template, sections=[*template.sections[:k], one, *template.sections[k + 1 :]])
+    return template._replace(sections=[*template.sections[:k], one, *template.sections[k + 1 :]])
 
 
 def _other_sub_point(

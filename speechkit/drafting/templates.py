@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -95,20 +95,19 @@ class Section(NamedTuple):
     moves: tuple[str, ...] = ()  # opening, closing: what each phrase does, in order
 
 
-@dataclass
-class Template:
+class Template(NamedTuple):  # never changed once read (swap makes a new one)
     name: str
     title: str
     description: str
     slots: dict[str, SlotSpec]
     sections: list[Section]
-    tags: list[str] = field(default_factory=list)
-    minutes: float | None = None  # the default length; None: as many points as the sections say
-    path: Path | None = None
+    tags: list[str]
+    minutes: float | None  # the default length; None: as many points as the sections say
+    path: Path | None
     # the occasions whose salutations, openings, transitions and closings fit it
-    occasions: tuple[str, ...] = ()
-    level: str | None = None  # the speaker's level, where the template knows it
-    wording: dict[str, str] = field(default_factory=dict)  # move → the template's own sentence
+    occasions: tuple[str, ...]
+    level: str | None  # the speaker's level, where the template knows it
+    wording: dict[str, str]  # move → the template's own sentence
 
     def label(self, slot: str) -> str:
         spec = self.slots.get(slot)
