@@ -859,7 +859,7 @@ def app_for(args: Sequence[str]) -> typer.Typer:
     """The app holding only the command ``args`` name, when they name one.
 
     Before it runs a command, typer works out every command's options from its
-    signature: 6 ms of each draft's start-up, for commands not run. A command
+    signature: about 4 ms of each draft's start-up, for commands not run. A command
     alone parses, helps and fails exactly as within the whole app; top-level
     options, help and shell completion get the whole app.
     """

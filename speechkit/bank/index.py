@@ -348,8 +348,8 @@ class IndexedBank(Bank):
         self._counts = _counts_of(row[0])
         # Rows are numbered in bank order (kinds in order, then position), so a
         # phrase's rowid is its kind's first rowid plus its position: one lookup a
-        # phrase instead of two (the (kind, ord) index, then the row), half the
-        # time of a draft's reads on a large bank.
+        # phrase instead of two (a (kind, position) index, then the row). 900
+        # scattered rows of a 100,000-phrase index: 11-15 ms -> 5 ms, cold.
         self._first_row: dict[str, int] = {}
         first = 1
         for kind in KINDS:
