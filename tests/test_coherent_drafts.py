@@ -211,6 +211,27 @@ def test_a_festival_greeting_never_speaks_of_a_meeting(tmp_path: Path) -> None:
         assert "节日" in voice
 
 
+PLENUM = f"""关于制定规划建议的说明
+同志们：
+受中央政治局委托，我就规划建议稿向全会作说明。
+一、关于建议稿起草的考虑
+{BODY}。{SERVE}。
+二、关于建议稿的主要内容
+{BODY}。{PROTECT}。
+同志们！审议通过规划建议，是这次全会的主要任务。大家要认真思考、深入讨论，提出建设性意见和建议。让我们同心协力、集思广益，共同把这次全会开好！
+"""
+
+
+def test_a_festival_greeting_never_speaks_of_a_plenary_session(tmp_path: Path) -> None:
+    """全会 is a meeting as much as 大会 or 会议: a greeting never asks to make it a success."""
+    from speechkit.drafting.fit import fits_occasion
+
+    bank = mined(tmp_path, plenum=PLENUM)
+    (closing,) = [p for p in bank.of_kind("closing") if "这次全会" in p.text]
+    assert not fits_occasion(closing, ("festival",))
+    assert fits_occasion(closing, ("work-meeting",))
+
+
 def test_a_congress_takes_no_festival_greeting(tmp_path: Path) -> None:
     bank = mined(tmp_path, congress=CONGRESS, festival=FESTIVAL)
     for seed in range(1, 6):

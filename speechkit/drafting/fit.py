@@ -57,9 +57,9 @@ OCCASION_WORDS: dict[str, _Words] = {
 }
 
 
-# A greeting or visit is no meeting: what speaks of one (预祝大会圆满成功, 与会同志)
+# A greeting or visit is no meeting: what speaks of one (预祝大会圆满成功, 与会同志, 开好这次全会)
 # does not fit it.
-_MEETING_WORDS = _Words("大会|会议|与会|参会|年会|盛会|理事会|本次会|这次会|会上")
+_MEETING_WORDS = _Words("大会|会议|全会|与会|参会|年会|盛会|理事会|本次会|这次会|会上")
 _NOT_A_MEETING = ("festival",)
 
 
